@@ -1,0 +1,1 @@
+"""Reading input: text checks, HTML main-text extraction, publication dates."""
