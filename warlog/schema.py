@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -132,7 +132,7 @@ class TimeSpan(Record):
 # --------------------------------------------------------------------------------------------- counts
 
 
-class CasualtyCategory(str, Enum):
+class CasualtyCategory(StrEnum):
     CIVILIANS = "civilians"
     MILITARY = "military"
     CHILDREN = "children"
@@ -192,7 +192,7 @@ class Weapon(Record):
 # --------------------------------------------------------------------------------------------- claims
 
 
-class ClaimantType(str, Enum):
+class ClaimantType(StrEnum):
     GOVERNMENT = "government"
     MILITARY = "military"
     OFFICIAL = "official"
@@ -202,7 +202,7 @@ class ClaimantType(str, Enum):
     UNKNOWN = "unknown"
 
 
-class Stance(str, Enum):
+class Stance(StrEnum):
     ACCUSATION = "accusation"
     DENIAL = "denial"
     RESPONSIBILITY = "responsibility"
@@ -212,7 +212,7 @@ class Stance(str, Enum):
     OTHER = "other"
 
 
-class Modality(str, Enum):
+class Modality(StrEnum):
     ASSERTED = "asserted"
     NEGATED = "negated"
     HYPOTHETICAL = "hypothetical"
@@ -259,7 +259,7 @@ class Claim(Record):
 # --------------------------------------------------------------------------------------------- reports
 
 
-class Grading(str, Enum):
+class Grading(StrEnum):
     """Airwars grading. ``DISCOUNTED`` is only ever set by a reviewer."""
 
     CONFIRMED = "Confirmed"

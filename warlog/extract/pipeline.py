@@ -8,7 +8,6 @@ warlog's components are appended after it. ``Extractor`` is the library entry po
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
@@ -20,6 +19,7 @@ from warlog.errors import InputError
 from warlog.extract import factories
 from warlog.extract.extensions import get_list
 from warlog.ingest.dates import parse_published
+from warlog.ingest.reader import DocumentInput
 from warlog.ingest.validate import MAX_CHARS, check_text
 from warlog.schema import Document, Extraction, ExtractionError
 
@@ -42,18 +42,6 @@ def load_pipeline(components: tuple[str, ...] = factories.WARLOG_COMPONENTS) -> 
     for name in components:
         nlp.add_pipe(name)
     return nlp
-
-
-@dataclass
-class DocumentInput:
-    """What a caller knows about one text before extraction."""
-
-    text: str
-    published: str | datetime | None = None
-    source: str | None = None
-    url: str | None = None
-    title: str | None = None
-    name: str | None = None  # how to call it in error messages (file name, line number)
 
 
 class Extractor:

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import re
 
+from warlog.data import load_yaml
 from warlog.errors import BinaryInput, EmptyInput, InputTooLarge, UnsupportedLanguage
 
 #: Default size limit: a long article is ~50k characters; 2M leaves room for transcripts, not for dumps.
 MAX_CHARS = 2_000_000
 
-# Function words that make up ~20-30 % of running English text and rarely appear in other languages.
-_ENGLISH_WORDS = frozenset(
-    "the of and to in a is that for on was with as by at from it his has have are be said were "
-    "an this which not or but had their its they after been who also he she we".split()
-)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -62,8 +58,10 @@ def guess_language(text: str) -> str:
         if any("\u4e00" <= ch <= "\u9fff" for ch in sample):
             return "chinese"
         return "non-latin"
-    hits = sum(1 for w in latin if w.lower() in _ENGLISH_WORDS)
-    if len(latin) >= 12 and hits / len(latin) < 0.08:
+    lexicon = load_yaml("language.yaml")
+    function_words = frozenset(lexicon["english_function_words"])
+    hits = sum(1 for w in latin if w.lower() in function_words)
+    if len(latin) >= lexicon["min_words"] and hits / len(latin) < lexicon["min_share"]:
         return "non-english"
     return "en"
 
