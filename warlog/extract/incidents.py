@@ -1,14 +1,435 @@
-"""Group the component mentions of one document into incident reports."""
+"""Group what the components found in one document into incident reports.
+
+The components work at the level of mentions (a place, a time, a figure, a claim). An incident is what a
+conflict coder would write one ACLED row for: one event, at one place, at one time. The assembler:
+
+1. cuts each sentence with event cues into *segments*, one per cue (so "helicopters struck a depot in A,
+   and a missile strike in B killed 59" yields two events);
+2. gives each segment its place, time and background flag (a back-reference such as "In April, ...");
+3. groups segments into reports: same place and same background status, or a place-less continuation
+   of the report before it;
+4. links every claim and caveat to the report it is about, collects casualty figures (non-aggregate),
+   weapons and actors from the report's text and its claims, and grades it.
+
+Pure logic over the Doc and the schema records on it; no I/O.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from spacy.matcher import PhraseMatcher
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from warlog.data import load_yaml
 from warlog.extract.base import Component
+from warlog.extract.casualties import combine_counts
+from warlog.extract.extensions import get_list
+from warlog.extract.grading import grade
+from warlog.extract.spans import char_span
+from warlog.extract.times import is_background_time
+from warlog.schema import (
+    Actor,
+    CasualtyMention,
+    Caveat,
+    Claim,
+    Count,
+    DatePrec,
+    EventMention,
+    Place,
+    Report,
+    Span,
+    Stance,
+    TimeSpan,
+    Weapon,
+)
+
+DISRUPTED = "Disrupted weapons use"
+#: Words that end one clause and start the next inside a sentence: where a second event's segment begins.
+CLAUSE_BREAKS = (", and ", "; ", ", while ", ", but ", " and ", ", ")
+
+
+@dataclass
+class Segment:
+    """The part of a sentence that tells one event."""
+
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    event: EventMention
+    place: Place | None = None
+    time: TimeSpan | None = None
+    background: bool = False
+
+
+@dataclass
+class Draft:
+    """A report being assembled."""
+
+    segments: list[Segment] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    caveats: list[Caveat] = field(default_factory=list)
+
+    @property
+    def background(self) -> bool:
+        return self.segments[0].background
+
+    @property
+    def place(self) -> Place | None:
+        places = [s.place for s in self.segments if s.place is not None]
+        return min(places, key=_precision) if places else None
+
+    def covers(self, start: int, end: int) -> int:
+        """How many characters of ``[start, end)`` fall inside this report's segments."""
+        return sum(max(0, min(end, s.end) - max(start, s.start)) for s in self.segments)
 
 
 class IncidentAssembler(Component):
     attr = "reports"
 
-    def match(self, doc: Doc) -> list:
-        return []
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.background_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        cues = load_yaml("background.yaml")["cues"]
+        self.background_cues.add("BACKGROUND", [nlp.make_doc(c) for c in cues])
+
+    def match(self, doc: Doc) -> list[Report]:
+        events = get_list(doc, "events")
+        if not events:
+            return []
+        sentences = _Sentences(doc)
+        places = [p for p in get_list(doc, "places") if p.evidence is not None]
+        times = [t for t in get_list(doc, "times") if t.evidence is not None]
+        claims = get_list(doc, "claims")
+        actor_spans = [(a.evidence.start, a.evidence.end) for a in get_list(doc, "actors") if a.evidence]
+        actor_spans += [(c.source.start, c.source.end) for c in claims if c.source is not None]
+        cue_sentences = self._background_sentences(doc, sentences)
+        published = doc._.published
+
+        segments = _segments(doc, events, sentences)
+        for seg in segments:
+            seg.place = _segment_place(seg, places, actor_spans)
+            seg.time = _segment_time(seg, times, claims)
+            seg.background = seg.sentence[0] in cue_sentences or (
+                seg.time is not None and published is not None and is_background_time(seg.time, published)
+            )
+        drafts = _group(segments)
+        _link_claims(drafts, claims, sentences)
+        _link_caveats(drafts, get_list(doc, "caveats"), claims, sentences, doc)
+        return [
+            self._report(doc, draft, published)
+            for draft in drafts
+        ]
+
+    def _background_sentences(self, doc: Doc, sentences: _Sentences) -> set[int]:
+        starts: set[int] = set()
+        for _, start, _end in self.background_cues(doc):
+            starts.add(sentences.of(doc[start].idx)[0])
+        return starts
+
+    def _report(self, doc: Doc, draft: Draft, published: datetime | None) -> Report:
+        spans = [(s.start, s.end) for s in draft.segments]
+        spans += [(c.content.start, c.content.end) for c in draft.claims if c.content is not None]
+        mentions = [
+            m for m in get_list(doc, "casualties") if not m.aggregate and _inside(m.evidence, spans)
+        ]
+        for claim in draft.claims:
+            _claim_counts(claim, mentions)
+        killed = _combine(mentions, "killed")
+        injured = _combine(mentions, "injured")
+        weapons = _dedupe_weapons(w for w in get_list(doc, "weapons") if _inside(w.evidence, spans))
+        actors = _dedupe_actors(
+            a for a in get_list(doc, "actors") if _inside(a.evidence, [(s.start, s.end) for s in draft.segments])
+        )
+        event = _event(draft)
+        time = next((s.time for s in draft.segments if s.time is not None), None)
+        if time is None:
+            time = _fallback_time(published)
+        grading, reasons = grade(draft.claims, sources=1, caveats=draft.caveats)
+        first = draft.segments[0]
+        sentence_spans = sorted({s.sentence for s in draft.segments})
+        return Report(
+            document_id=doc._.document_id,
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            background=draft.background,
+            place=draft.place,
+            time=time,
+            killed=killed,
+            injured=injured,
+            weapons=weapons,
+            actors=actors,
+            claims=draft.claims,
+            grading=grading,
+            grading_reasons=reasons,
+            summary=doc.text[first.sentence[0] : first.sentence[1]].strip()[:400],
+            evidence=[char_span(doc, a, b) for a, b in sentence_spans],
+        )
+
+
+# ----------------------------------------------------------------------------------------- sentences
+
+
+class _Sentences:
+    """Sentence boundaries by character offset, for quick 'which sentence is this in' lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self.starts = [b[0] for b in self.bounds]
+
+    def of(self, char: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.starts, char) - 1)
+        return self.bounds[i]
+
+
+# ----------------------------------------------------------------------------------------- segments
+
+
+def _segments(doc: Doc, events: list[EventMention], sentences: _Sentences) -> list[Segment]:
+    """One segment per event cue; several cues in a sentence split it at clause breaks between them."""
+    by_sentence: dict[tuple[int, int], list[EventMention]] = {}
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        by_sentence.setdefault(sentences.of(event.trigger.start), []).append(event)
+    segments: list[Segment] = []
+    for sentence, mentions in sorted(by_sentence.items()):
+        cuts = [sentence[0]]
+        for prev, nxt in zip(mentions, mentions[1:], strict=False):
+            cuts.append(_clause_break(doc.text, prev.trigger.end, nxt.trigger.start))
+        cuts.append(sentence[1])
+        for i, mention in enumerate(mentions):
+            segments.append(Segment(cuts[i], cuts[i + 1], sentence, mention))
+    return _drop_repeated_cues(segments)
+
+
+def _clause_break(text: str, after: int, before: int) -> int:
+    """The start of the clause that holds the second cue: the last clause break between two cues."""
+    between = text[after:before]
+    for marker in CLAUSE_BREAKS:
+        pos = between.rfind(marker)
+        if pos >= 0:
+            return after + pos + len(marker)
+    return before
+
+
+def _drop_repeated_cues(segments: list[Segment]) -> list[Segment]:
+    """Two cues of one event in one clause ("strike ... hit") make one segment, not two events.
+
+    A cue whose segment has no place, figure or time of its own and that shares the event type of the
+    segment before it in the same sentence is folded into that segment."""
+    kept: list[Segment] = []
+    for seg in segments:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and prev.sentence == seg.sentence
+            and prev.event.event_type == seg.event.event_type
+            and seg.start == seg.event.trigger.start  # no clause break between the two cues
+        ):
+            prev.end = seg.end
+            continue
+        kept.append(seg)
+    return kept
+
+
+def _precision(place: Place) -> int:
+    return place.where_prec if place.where_prec is not None else 99
+
+
+def _segment_place(seg: Segment, places: list[Place], actor_spans: list[tuple[int, int]]) -> Place | None:
+    """The most precise resolved place of the segment (else of its sentence) that is not an actor."""
+
+    def usable(place: Place) -> bool:
+        ev = place.evidence
+        return place.geonameid is not None and not any(a <= ev.start and ev.end <= b for a, b in actor_spans)
+
+    for lo, hi in ((seg.start, seg.end), seg.sentence):
+        found = [p for p in places if lo <= p.evidence.start < hi and usable(p)]
+        if found:
+            return min(found, key=_precision)
+    return None
+
+
+def _segment_time(seg: Segment, times: list[TimeSpan], claims: list[Claim]) -> TimeSpan | None:
+    """The time governing the event: in the segment, else in its sentence; never the time of a speech act.
+
+    "The ministry on Monday accused Kyiv of firing missiles overnight": "on Monday" sits between the
+    speaker and the content of a claim, so it dates the accusation, not the strike."""
+    speech = [
+        (c.source.start if c.source else c.cue.start, c.content.start)
+        for c in claims
+        if c.cue is not None and c.content is not None and (c.source or c.cue).start < c.content.start
+    ]
+
+    def event_time(t: TimeSpan) -> bool:
+        ev = t.evidence
+        return t.start is not None and not any(a <= ev.start < b for a, b in speech)
+
+    for lo, hi in ((seg.start, seg.end), seg.sentence):
+        found = [t for t in times if lo <= t.evidence.start < hi and event_time(t)]
+        if found:
+            return min(found, key=lambda t: t.date_prec or 9)
+    return None
+
+
+def _fallback_time(published: datetime | None) -> TimeSpan | None:
+    """No time stated: the day before publication to the publication day, flagged as a fallback."""
+    if published is None:
+        return None
+    day = published.replace(hour=0, minute=0, second=0, microsecond=0)
+    return TimeSpan(
+        start=day - timedelta(days=1),
+        end=day + timedelta(days=1) - timedelta(seconds=1),
+        text="",
+        date_prec=DatePrec.RANGE,
+        value=day.date().isoformat(),
+        fallback=True,
+    )
+
+
+# ----------------------------------------------------------------------------------------- grouping
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    return a is not None and b is not None and a.geonameid == b.geonameid
+
+
+def _group(segments: list[Segment]) -> list[Draft]:
+    drafts: list[Draft] = []
+    last: Draft | None = None
+    for seg in segments:
+        target: Draft | None = None
+        if seg.place is None:
+            if last is not None and last.background == seg.background:
+                target = last
+        else:
+            for draft in reversed(drafts):
+                if draft.background == seg.background and _same_place(draft.place, seg.place):
+                    target = draft
+                    break
+            if target is None and last is not None and last.place is None and last.background == seg.background:
+                target = last
+        if target is None:
+            target = Draft()
+            drafts.append(target)
+        target.segments.append(seg)
+        last = target
+    return drafts
+
+
+def _event(draft: Draft) -> EventMention:
+    """The report's type: the first attack cue; an interception only when nothing else happened."""
+    for seg in draft.segments:
+        if seg.event.sub_event_type != DISRUPTED:
+            return seg.event
+    return draft.segments[0].event
+
+
+# ----------------------------------------------------------------------------------------- linking
+
+
+def _primary(drafts: list[Draft], before: int | None = None) -> Draft:
+    """The report a loose claim is about: the last current report before it, else the first current one."""
+    current = [d for d in drafts if not d.background] or drafts
+    if before is not None:
+        earlier = [d for d in current if d.segments[0].start < before]
+        if earlier:
+            return earlier[-1]
+    return current[0]
+
+
+def _link_claims(drafts: list[Draft], claims: list[Claim], sentences: _Sentences) -> None:
+    """Each claim goes to the report its content overlaps most; replies (no comment, denial) go to the
+    report that holds the accusation they answer."""
+    for claim in claims:
+        anchor = claim.content or claim.cue or claim.source
+        if anchor is None:
+            continue
+        best, overlap = None, 0
+        for lo, hi in ((anchor.start, anchor.end), sentences.of(anchor.start)):
+            for draft in drafts:
+                cover = draft.covers(lo, hi)
+                if cover > overlap:
+                    best, overlap = draft, cover
+            if best is not None:
+                break
+        if best is None and claim.stance in (Stance.NO_COMMENT.value, Stance.DENIAL.value):
+            accused = [d for d in drafts if any(c.stance == Stance.ACCUSATION.value for c in d.claims)]
+            best = accused[0] if accused else _primary(drafts)
+        if best is None:
+            best = _primary(drafts, before=anchor.start)
+        best.claims.append(claim)
+
+
+def _link_caveats(
+    drafts: list[Draft], caveats: list[Caveat], claims: list[Claim], sentences: _Sentences, doc: Doc
+) -> None:
+    """A caveat attached to a claim follows the claim; a free-standing one goes to the report whose
+    words it shares most ("videos showed destroyed houses" → the report about houses hit)."""
+    attached = {(cv.evidence.start, cv.evidence.end) for c in claims for cv in c.caveats}
+    for draft in drafts:
+        for claim in draft.claims:
+            draft.caveats.extend(claim.caveats)
+    free = [cv for cv in caveats if (cv.evidence.start, cv.evidence.end) not in attached]
+    if not free:
+        return
+    vocab = [_content_lemmas(doc, [(s.start, s.end) for s in d.segments]) for d in drafts]
+    for caveat in free:
+        words = _content_lemmas(doc, [sentences.of(caveat.evidence.start)])
+        scores = [len(words & v) for v in vocab]
+        best = max(range(len(drafts)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else None
+        target = drafts[best] if best is not None else _primary(drafts, before=caveat.evidence.start)
+        target.caveats.append(caveat)
+        for claim in target.claims:
+            if claim.stance != Stance.NO_COMMENT.value and caveat not in claim.caveats:
+                claim.caveats.append(caveat)
+
+
+def _content_lemmas(doc: Doc, spans: list[tuple[int, int]]) -> set[str]:
+    words: set[str] = set()
+    for lo, hi in spans:
+        region = doc.char_span(lo, hi, alignment_mode="expand")
+        if region is None:
+            continue
+        words.update(t.lemma_.lower() for t in region if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
+    return words
+
+
+# ----------------------------------------------------------------------------------------- fields
+
+
+def _inside(span: Span | None, regions: list[tuple[int, int]]) -> bool:
+    return span is not None and any(lo <= span.start and span.end <= hi for lo, hi in regions)
+
+
+def _combine(mentions: list[CasualtyMention], kind: str) -> Count:
+    counts = [m.count for m in mentions if m.kind == kind]
+    return combine_counts(counts) if counts else Count()
+
+
+def _claim_counts(claim: Claim, mentions: list[CasualtyMention]) -> None:
+    """Figures inside a claim's content stay attributed to that claim."""
+    if claim.content is None:
+        return
+    region = [(claim.content.start, claim.content.end)]
+    inside = [m for m in mentions if _inside(m.evidence, region)]
+    if claim.killed is None and any(m.kind == "killed" for m in inside):
+        claim.killed = _combine(inside, "killed")
+    if claim.injured is None and any(m.kind == "injured" for m in inside):
+        claim.injured = _combine(inside, "injured")
+
+
+def _dedupe_weapons(weapons) -> list[Weapon]:
+    seen: dict[str, Weapon] = {}
+    for weapon in weapons:
+        seen.setdefault(weapon.name, weapon)
+    return list(seen.values())
+
+
+def _dedupe_actors(actors) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        seen.setdefault(actor.entity or actor.name, actor)
+    return list(seen.values())

@@ -1,0 +1,171 @@
+"""The incident assembler, fed with mentions written by hand (so it is tested apart from the finders)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from warlog.extract.incidents import IncidentAssembler
+from warlog.schema import (
+    CasualtyMention,
+    Caveat,
+    Claim,
+    Claimant,
+    Count,
+    EventMention,
+    Place,
+    Span,
+    TimeSpan,
+)
+
+PUBLISHED = datetime(2022, 7, 4, tzinfo=UTC)
+
+
+def span(text: str, phrase: str, occurrence: int = 0) -> Span:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(phrase, start + 1)
+    return Span(start=start, end=start + len(phrase), text=phrase)
+
+
+def sentence_of(text: str, phrase: str) -> Span:
+    start = text.index(phrase)
+    lo = text.rfind(". ", 0, start)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find(".", start) + 1
+    return Span(start=lo, end=hi, text=text[lo:hi])
+
+
+def event(text: str, trigger: str, sub: str, etype: str = "Explosions/Remote violence", occ: int = 0):
+    trig = span(text, trigger, occ)
+    sent = sentence_of(text, trigger)
+    return EventMention(event_type=etype, sub_event_type=sub, trigger=trig, sentence=sent)
+
+
+def place(text: str, name: str, gid: int, prec: int = 1, occ: int = 0) -> Place:
+    return Place(name=name, geonameid=gid, lat=50.0, lon=36.0, country="RU", where_prec=prec,
+                 evidence=span(text, name, occ))
+
+
+@pytest.fixture(scope="module")
+def assembler(model):
+    return IncidentAssembler(model, "warlog_incidents")
+
+
+def build(model, text: str, **mentions):
+    doc = model(text)
+    doc._.published = PUBLISHED
+    doc._.document_id = "doc1"
+    for name in ("places", "times", "casualties", "weapons", "actors", "events", "claims", "caveats"):
+        setattr(doc._, name, mentions.get(name, []))
+    return doc
+
+
+def test_no_event_cue_gives_no_incident(model, assembler):
+    text = "The two leaders met in Berlin and said they would keep talking."
+    doc = build(model, text, places=[place(text, "Berlin", 1)])
+    assert assembler.match(doc) == []
+
+
+def test_two_cues_at_two_places_in_one_sentence_make_two_incidents(model, assembler):
+    text = ("In April, helicopters struck a fuel depot in Belgorod, and a missile strike on the station "
+            "in Kramatorsk killed 59 people.")
+    april = TimeSpan(start=datetime(2022, 4, 1, tzinfo=UTC), end=datetime(2022, 4, 30, tzinfo=UTC),
+                     text="In April", date_prec=4, evidence=span(text, "In April"))
+    doc = build(
+        model, text,
+        events=[event(text, "struck", "Air/drone strike"),
+                event(text, "missile strike", "Shelling/artillery/missile attack")],
+        places=[place(text, "Belgorod", 1), place(text, "Kramatorsk", 2)],
+        times=[april],
+        casualties=[CasualtyMention(kind="killed", count=Count(low=59, best=59, high=59),
+                                    evidence=span(text, "killed 59 people"))],
+    )
+    reports = assembler.match(doc)
+    assert [r.place.name for r in reports] == ["Belgorod", "Kramatorsk"]
+    assert [r.sub_event_type for r in reports] == ["Air/drone strike", "Shelling/artillery/missile attack"]
+    assert all(r.background for r in reports), "a date months before publication is a back-reference"
+    assert all(r.time.date_prec == 4 for r in reports)
+    assert reports[0].killed.low is None
+    assert reports[1].killed.low == 59
+
+
+def test_interception_joins_the_attack_at_the_same_place_without_changing_its_type(model, assembler):
+    text = ("Missiles hit Belgorod overnight. Air defence shot down three missiles over Belgorod, "
+            "the ministry said.")
+    interception = Claim(
+        claimant=Claimant(name="the ministry"), stance="interception",
+        source=span(text, "the ministry"), cue=span(text, "said"),
+        content=span(text, "Air defence shot down three missiles over Belgorod"),
+    )
+    doc = build(
+        model, text,
+        events=[event(text, "hit", "Shelling/artillery/missile attack"),
+                event(text, "shot down", "Disrupted weapons use", "Strategic developments")],
+        places=[place(text, "Belgorod", 1), place(text, "Belgorod", 1, occ=1)],
+        claims=[interception],
+    )
+    reports = assembler.match(doc)
+    assert len(reports) == 1
+    assert reports[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert [c.stance for c in reports[0].claims] == ["interception"]
+
+
+def test_time_of_the_accusation_is_not_the_time_of_the_strike(model, assembler):
+    text = "The ministry on Monday accused Kyiv of shelling Belgorod overnight."
+    monday = TimeSpan(start=PUBLISHED, end=PUBLISHED, text="on Monday", date_prec=1,
+                      evidence=span(text, "on Monday"))
+    night = TimeSpan(start=datetime(2022, 7, 3, 21, tzinfo=UTC), end=datetime(2022, 7, 4, 3, tzinfo=UTC),
+                     text="overnight", date_prec=1, evidence=span(text, "overnight"))
+    accusation = Claim(
+        claimant=Claimant(name="The ministry"), stance="accusation", perpetrator="Kyiv",
+        source=span(text, "The ministry"), cue=span(text, "accused"),
+        content=span(text, "Kyiv of shelling Belgorod overnight"),
+    )
+    doc = build(
+        model, text,
+        events=[event(text, "shelling", "Shelling/artillery/missile attack")],
+        places=[place(text, "Belgorod", 1)], times=[monday, night], claims=[accusation],
+    )
+    (report,) = assembler.match(doc)
+    assert report.time.text == "overnight"
+    assert report.claims[0].stance == "accusation"
+    assert report.grading == "Weak"
+
+
+def test_no_comment_goes_to_the_accused_incident_and_free_caveat_to_the_matching_report(model, assembler):
+    text = ("Officials accused the army of shelling houses in Belgorod. Drones struck a substation in Kursk. "
+            "Videos of the destroyed houses could not be verified. The army has not commented.")
+    accusation = Claim(
+        claimant=Claimant(name="Officials"), stance="accusation", perpetrator="the army",
+        source=span(text, "Officials"), cue=span(text, "accused"),
+        content=span(text, "the army of shelling houses in Belgorod"),
+    )
+    no_comment = Claim(
+        claimant=Claimant(name="The army"), stance="no_comment",
+        source=span(text, "The army"), cue=span(text, "has not commented"),
+    )
+    caveat = Caveat(kind="unverified", evidence=span(text, "could not be verified"))
+    doc = build(
+        model, text,
+        events=[event(text, "shelling", "Shelling/artillery/missile attack"),
+                event(text, "struck", "Air/drone strike")],
+        places=[place(text, "Belgorod", 1), place(text, "Kursk", 2)],
+        claims=[accusation, no_comment], caveats=[caveat],
+    )
+    belgorod, kursk = assembler.match(doc)
+    assert [c.stance for c in belgorod.claims] == ["accusation", "no_comment"]
+    assert kursk.claims == []
+    assert any("verified" in r for r in belgorod.grading_reasons)
+    assert not any("verified" in r for r in kursk.grading_reasons)
+    assert belgorod.claims[0].caveats and not belgorod.claims[1].caveats
+
+
+def test_no_stated_time_falls_back_to_publication_with_flag(model, assembler):
+    text = "Shelling hit Belgorod."
+    doc = build(model, text, events=[event(text, "Shelling", "Shelling/artillery/missile attack")],
+                places=[place(text, "Belgorod", 1)])
+    (report,) = assembler.match(doc)
+    assert report.time.fallback is True
+    assert report.time.start < PUBLISHED < report.time.end
