@@ -139,7 +139,7 @@ def _extract_all(
 
 def _print(results: list[Extraction], output_format: OutputFormat) -> None:
     if output_format is OutputFormat.table:
-        console = Console()
+        console = Console() if sys.stdout.isatty() else Console(width=200)  # pipes get full rows
         for result in results:
             render_extraction_table(result, console)
         return
@@ -150,6 +150,124 @@ def _print(results: list[Extraction], output_format: OutputFormat) -> None:
     elif dumps:
         payload = dumps[0] if len(dumps) == 1 else dumps
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+# --------------------------------------------------------------------------------------------- store
+# Issue 6: ingest into the database, list failures, resolve across documents, export. Thin wrappers over
+# warlog.store.runner, warlog.store.repo and warlog.export.
+
+DB_OPTION = typer.Option(
+    None, "--db", envvar="WARLOG_DB",
+    help="Database URL: sqlite:///FILE or postgresql://user@host/db (default: $WARLOG_HOME/warlog.db or "
+    "./warlog.db).",
+)
+
+
+def _open(db: str | None):
+    from warlog.store.repo import open_db
+
+    try:
+        return open_db(db)
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .html, .rss/.atom/.xml feeds, "
+                                       ".warc[.gz], .jsonl, .csv."),
+    db: str | None = DB_OPTION,
+    column: list[str] = typer.Option([], "--map", help="JSONL/CSV column mapping FIELD=COLUMN (text, title, "
+                                     "url, published, source); repeat it."),
+    max_chars: int = typer.Option(MAX_CHARS, help="Reject documents longer than this many characters."),
+    language: str | None = typer.Option(None, help="Skip language detection by declaring it (only 'en')."),
+    resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Merge new reports into incidents."),
+) -> None:
+    """Extract every document under PATHS into the database; re-ingesting is a no-op."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from warlog.ingest.tabular import parse_mapping
+    from warlog.store.runner import ingest as run_ingest
+
+    try:
+        mapping = parse_mapping(column)
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    store = _open(db)
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+               TextColumn("{task.fields[rate]:.1f} documents/s"))
+    with Progress(*columns, console=err, transient=False) as bar:
+        task = bar.add_task("ingesting", rate=0.0)
+
+        def show(summary) -> None:
+            bar.update(task, rate=summary.docs_per_s, description=(
+                f"{summary.seen} seen, {summary.added} added, {summary.skipped} already stored, "
+                f"{summary.failed} failed"))
+
+        try:
+            summary = run_ingest(paths, store, mapping=mapping, max_chars=max_chars, language=language,
+                                 resolve=resolve, progress=show)
+        except WarlogError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+        show(summary)
+    for failure in summary.errors:
+        err.print(f"[red]error:[/red] {failure.name}: [{failure.code}] {failure.message}", highlight=False)
+    typer.echo(f"{summary.added} documents added ({summary.reports} reports), {summary.skipped} already "
+               f"stored, {summary.failed} failed; {summary.incidents} incidents created or updated")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("errors")
+def errors_command(db: str | None = DB_OPTION) -> None:
+    """List the documents that failed to ingest, with their error."""
+    for failure in _open(db).errors():
+        typer.echo(f"{failure.name}\t{failure.code}\t{failure.message}")
+
+
+@app.command("resolve")
+def resolve_command(db: str | None = DB_OPTION) -> None:
+    """Merge the reports not yet in an incident into incidents (new or existing)."""
+    from warlog.store.runner import resolve_store
+
+    changed = resolve_store(_open(db))
+    typer.echo(f"{len(changed)} incidents created or updated")
+
+
+class ExportFormat(StrEnum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command("export")
+def export_command(
+    output: Path = typer.Argument(..., help="The file to write."),
+    export_format: ExportFormat = typer.Option(ExportFormat.acled_csv, "--format", "-f", help="Format."),
+    db: str | None = DB_OPTION,
+    start: str | None = typer.Option(None, "--from", help="Only incidents on or after this date (ISO 8601)."),
+    end: str | None = typer.Option(None, "--to", help="Only incidents on or before this date (ISO 8601)."),
+    bbox: str | None = typer.Option(None, help="min_lon,min_lat,max_lon,max_lat"),
+    country: list[str] = typer.Option([], help="ISO 3166-1 alpha-2 code; repeat for several."),
+    event_type: list[str] = typer.Option([], "--type", help="ACLED event type; repeat for several."),
+    grading: list[str] = typer.Option([], help="Confirmed, Fair, Weak, Contested, Discounted; repeatable."),
+) -> None:
+    """Write incidents as ACLED-compatible CSV, GeoJSON, Parquet or JSONL."""
+    from warlog.export import export_incidents
+    from warlog.export.filters import build_query
+
+    try:
+        query = build_query(start=start, end=end, bbox=bbox, countries=country, event_types=event_type,
+                            gradings=grading)
+        count = export_incidents(_open(db), export_format.value, output, query)
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    typer.echo(f"{count} incidents written to {output}")
 
 
 def main() -> None:

@@ -14,9 +14,15 @@ from warlog.extract.casualties import CasualtyFinder
 from warlog.extract.claims import ClaimFinder
 from warlog.extract.events import EventFinder
 from warlog.extract.incidents import IncidentAssembler
+from warlog.extract.paragraphs import ParagraphSplitter
 from warlog.extract.places import PlaceFinder
 from warlog.extract.times import TimeFinder
 from warlog.extract.weapons import WeaponFinder
+
+
+@Language.factory("warlog_paragraphs", assigns=["token.is_sent_start"], default_config={})
+def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
+    return ParagraphSplitter(nlp, name)
 
 
 @Language.factory("warlog_places", assigns=["doc._.places"], default_config={})

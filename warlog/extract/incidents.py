@@ -20,15 +20,15 @@ import bisect
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from spacy.matcher import PhraseMatcher
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from warlog.data import load_yaml
 from warlog.extract.base import Component
-from warlog.extract.casualties import combine_counts
 from warlog.extract.extensions import get_list
 from warlog.extract.grading import grade
+from warlog.extract.numbers import combine_counts
 from warlog.extract.spans import char_span
 from warlog.extract.times import is_background_time
 from warlog.schema import (
@@ -109,10 +109,11 @@ class IncidentAssembler(Component):
         cue_sentences = self._background_sentences(doc, sentences)
         published = doc._.published
 
+        speech = _speech_times(doc, times, claims)
         segments = _segments(doc, events, sentences)
         for seg in segments:
             seg.place = _segment_place(seg, places, actor_spans)
-            seg.time = _segment_time(seg, times, claims)
+            seg.time = _segment_time(seg, times, speech)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
@@ -141,9 +142,8 @@ class IncidentAssembler(Component):
         killed = _combine(mentions, "killed")
         injured = _combine(mentions, "injured")
         weapons = _dedupe_weapons(w for w in get_list(doc, "weapons") if _inside(w.evidence, spans))
-        actors = _dedupe_actors(
-            a for a in get_list(doc, "actors") if _inside(a.evidence, [(s.start, s.end) for s in draft.segments])
-        )
+        own = [(s.start, s.end) for s in draft.segments]
+        actors = _dedupe_actors(a for a in get_list(doc, "actors") if _inside(a.evidence, own))
         event = _event(draft)
         time = next((s.time for s in draft.segments if s.time is not None), None)
         if time is None:
@@ -252,26 +252,38 @@ def _segment_place(seg: Segment, places: list[Place], actor_spans: list[tuple[in
     return None
 
 
-def _segment_time(seg: Segment, times: list[TimeSpan], claims: list[Claim]) -> TimeSpan | None:
+def _segment_time(seg: Segment, times: list[TimeSpan], speech_verbs: set[int]) -> TimeSpan | None:
     """The time governing the event: in the segment, else in its sentence; never the time of a speech act.
 
-    "The ministry on Monday accused Kyiv of firing missiles overnight": "on Monday" sits between the
-    speaker and the content of a claim, so it dates the accusation, not the strike."""
-    speech = [
-        (c.source.start if c.source else c.cue.start, c.content.start)
-        for c in claims
-        if c.cue is not None and c.content is not None and (c.source or c.cue).start < c.content.start
-    ]
+    "The ministry on Monday accused Kyiv of firing missiles overnight": "on Monday" hangs on the reporting
+    verb "accused", so it dates the accusation, not the strike."""
 
     def event_time(t: TimeSpan) -> bool:
-        ev = t.evidence
-        return t.start is not None and not any(a <= ev.start < b for a, b in speech)
+        return t.start is not None and t.evidence.start not in speech_verbs
 
     for lo, hi in ((seg.start, seg.end), seg.sentence):
         found = [t for t in times if lo <= t.evidence.start < hi and event_time(t)]
         if found:
             return min(found, key=lambda t: t.date_prec or 9)
     return None
+
+
+def _speech_times(doc: Doc, times: list[TimeSpan], claims: list[Claim]) -> set[int]:
+    """Start offsets of the time expressions whose nearest governing verb is a claim's reporting cue."""
+    cues = {c.cue.start for c in claims if c.cue is not None}
+    found: set[int] = set()
+    for t in times:
+        region = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+        if region is None:
+            continue
+        head = region.root.head
+        for _ in range(4):  # the nearest verb above the expression, a few steps up at most
+            if head.pos_ in ("VERB", "AUX") or head.head is head:
+                break
+            head = head.head
+        if head.idx in cues:
+            found.add(t.evidence.start)
+    return found
 
 
 def _fallback_time(published: datetime | None) -> TimeSpan | None:
@@ -309,7 +321,8 @@ def _group(segments: list[Segment]) -> list[Draft]:
                 if draft.background == seg.background and _same_place(draft.place, seg.place):
                     target = draft
                     break
-            if target is None and last is not None and last.place is None and last.background == seg.background:
+            placeless = last is not None and last.place is None
+            if target is None and placeless and last.background == seg.background:
                 target = last
         if target is None:
             target = Draft()

@@ -39,6 +39,7 @@ def load_model() -> Language:
 def load_pipeline(components: tuple[str, ...] = factories.WARLOG_COMPONENTS) -> Language:
     """The model plus the named warlog components, loaded once per process and set of components."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_MODEL_COMPONENTS))
+    nlp.add_pipe("warlog_paragraphs", before="parser")  # the parser keeps boundaries set before it
     for name in components:
         nlp.add_pipe(name)
     return nlp
