@@ -1,16 +1,359 @@
-"""Time expressions normalised relative to the document's publication time."""
+"""Time expressions normalised relative to the document's publication time and zone.
+
+``TimeFinder`` writes ``doc._.times``: one ``schema.TimeSpan`` per expression, in text order, with
+``start``/``end`` in UTC (the zone the text named kept in ``tz``), UCDP ``date_prec``, a TIMEX3-style
+``value`` and the evidence span. Finding is a regex grammar (``warlog.extract.timex``), reading is calendar
+arithmetic against the publication time (``warlog.extract.timerules``); this module joins what belongs
+together — a clock time and the day it belongs to, "between 3.00 and 3.30 Moscow time" into one range,
+"since February 24" into a range ending at publication — and offers the incident assembler two pure
+functions: ``governing_time`` (which expression dates an event sentence) and ``is_background_time``.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from warlog.extract.base import Component
+from warlog.extract.timenorm import Anchor, Norm, clock_norm, clock_of, prec_of, zone_of
+from warlog.extract.timerules import FUTURE, PAST, Resolver
+from warlog.extract.timex import LEXICON, Candidate, TimeLexicon, find_candidates, patterns, time_lexicon
+from warlog.schema import DatePrec, Span, TimeSpan
+
+__all__ = ["TimeFinder", "find_times", "governing_time", "is_background_time"]
+
+_PAST_AUX = frozenset({"had", "has", "have", "did", "was", "were"})
+_DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
+_PRESENT_AUX = frozenset({"is", "are", "be", "'s", "'re", "am"})
+_AHEAD = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
+_RANGE_OPEN = frozenset({"between", "from"})
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+_GAP = re.compile(r"^[\s,]*(?:(?:on|at|in|of)\s+)?$", re.I)
+_DAY_KINDS = frozenset({"date_mdy", "date_dmy", "iso", "numeric", "weekday", "deictic", "holiday"})
+_NIGHT_WORDS = frozenset({"tonight", "overnight", "last"})
+#: a bare "a year" / "an hour" is a duration only after these words ("for a year"), else "$5 a year"
+_ARTICLE_DURATION_CUES = re.compile(r"\b(?:for|in|within|over|about|nearly|almost|after|than)\s+$", re.I)
 
 
 class TimeFinder(Component):
-    """Time expressions normalised relative to the document's publication time."""
+    """Finds and normalises time expressions; writes ``doc._.times`` (list of ``schema.TimeSpan``)."""
 
     attr = "times"
 
-    def match(self, doc: Doc) -> list:
-        return []  # placeholder until the component lands
+    def __init__(self, nlp: Language, name: str, lexicon: str = LEXICON) -> None:
+        super().__init__(nlp, name)
+        self.lexicon = lexicon
+        self.lex = time_lexicon(lexicon)
+        patterns(lexicon)  # compile now, not on the first document
+
+    def match(self, doc: Doc) -> list[TimeSpan]:
+        return find_times(doc, doc._.published, self.lexicon)
+
+
+# --------------------------------------------------------------------------------------------- finding
+
+
+def find_times(doc: Doc, published: datetime | None, lexicon: str = LEXICON) -> list[TimeSpan]:
+    """Every time expression of ``doc`` normalised against ``published`` (aware, or None), in text order."""
+    lex = time_lexicon(lexicon)
+    anchor = Anchor.of(published) if published is not None else None
+    resolver = Resolver(anchor, lex)
+    text = doc.text
+    cands = [c for c in find_candidates(text, lexicon) if _plausible(doc, c)]
+    sentences = _sentence_bounds(doc)
+    norms: list[Norm | None] = []
+    for cand in cands:
+        if cand.kind == "clock":
+            norms.append(None)  # read below, once the day it belongs to is known
+            continue
+        norms.append(resolver.read(cand, text[cand.start:cand.end], _tense(doc, cand.start, cand.end, lex)))
+    _refer_back(cands, norms, resolver)
+    keep = [(c, n) for c, n in zip(cands, norms, strict=True) if n is not None or c.kind == "clock"]
+    out = _join_dates(_join_clocks(keep, text, anchor, lex, sentences), text)
+    spans: list[TimeSpan] = []
+    for cand, norm in out:
+        if norm is None:
+            continue
+        start = cand.start
+        since = _SINCE.search(text, max(0, start - 8), start)
+        if since and norm.start is not None and norm.kind == "date" and anchor is not None \
+                and norm.start < anchor.moment:  # "since February 24": a range up to the report
+            start = since.start()
+            norm.end = anchor.moment
+            norm.prec = prec_of(norm.start, norm.end)
+        spans.append(_time_span(text, start, cand.end, norm))
+    return spans
+
+
+def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Resolver) -> None:
+    """Expressions read from the text before them rather than from the publication date.
+
+    "That day" / "later that year" take the date last mentioned. "A year ago" / "a year earlier" in a
+    report about a quarter means that quarter a year before: earnings and statistics reports compare a
+    quarter with the same quarter of the year before."""
+    quarter: str | None = None
+    previous: str | None = None
+    for i, (cand, norm) in enumerate(zip(cands, norms, strict=True)):
+        if cand.kind == "anaphor":
+            norms[i] = resolver.refer_back(cand.groups["unit"].lower(), previous) if previous else None
+            continue
+        if norm is None or norm.value is None:
+            continue
+        if norm.kind in ("date", "time") and norm.value[:1].isdigit():
+            previous = norm.value
+        if cand.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", norm.value):
+            quarter = norm.value
+        elif quarter and re.fullmatch(r"\d{4}", norm.value) and (cand.kind == "year_earlier" or (
+                cand.kind == "ago" and (cand.groups.get("num") or "").lower() in ("a", "one", "1"))):
+            norms[i] = resolver.quarter_year_before(quarter)
+
+
+def _plausible(doc: Doc, cand: Candidate) -> bool:
+    """Reject readings the words around a candidate rule out ("2000 troops", "May" the modal verb)."""
+    text = doc.text
+    g = cand.groups
+    bare_article = (g.get("num") or "").lower() in ("a", "an") and not g.get("det") and not g.get("approx")
+    if cand.kind == "duration" and bare_article and not _ARTICLE_DURATION_CUES.search(
+        text[max(0, cand.start - 10):cand.start]
+    ):
+        return False
+    if not doc.has_annotation("TAG"):
+        return True
+    if cand.kind == "year" and not (g.get("mod") or g.get("fiscal")):
+        after = doc.char_span(cand.end, min(len(text), cand.end + 40), alignment_mode="expand")
+        before = doc.char_span(max(0, cand.start - 20), cand.start, alignment_mode="expand")
+        determined = before is not None and len(before) and (
+            before[-1].tag_ in ("PRP$", "POS") or before[-1].lower_ in _DEMONSTRATIVES)
+        if after is not None and len(after) and after[0].tag_ == "NNS" and not determined:
+            return False  # "2000 troops" is a count, "the 1996 bombing" a year
+    if cand.kind == "month" and g["mon"].lower() == "may" and not g.get("rel"):
+        tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if tokens is not None and any(t.tag_ == "MD" for t in tokens):
+            return False
+    return True
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(0, len(doc.text))]
+
+
+def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for lo, hi in bounds:
+        if lo <= pos < hi:
+            return lo, hi
+    return 0, 0
+
+
+def _tense(doc: Doc, start: int, end: int, lex: TimeLexicon) -> str | None:
+    """Past or future of the clause a time expression modifies; None when nothing says.
+
+    Future when the governing verb, or a verb it depends on, has a future auxiliary ("will meet on Friday")
+    or is a verb of planning ("were planning to drive on Monday"); past for a past-tense verb."""
+    if _AHEAD.search(doc.text[max(0, start - 20):start]):  # "as soon as Tuesday"
+        return FUTURE
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    if doc.has_annotation("DEP"):
+        tok = span.root
+        for _ in range(4):
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        verb, past = tok, None
+        for _ in range(3):
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            planned = verb.lemma_.lower() in lex.future_verbs and (
+                verb.tag_ in ("VB", "VBG", "VBZ", "VBP") or (verb.tag_ == "VBN" and aux & _PRESENT_AUX))
+            if aux & lex.future_auxiliaries or planned:
+                return FUTURE
+            if past is None:
+                past = verb.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX)
+            if verb.head is verb or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl"):
+                break
+            verb = verb.head
+        return PAST if past else None
+    window = doc.text[max(0, start - 60):start].lower()
+    if _AHEAD.search(window):
+        return FUTURE
+    return FUTURE if re.search(r"\b(?:will|shall)\b|'ll\b", window) else None
+
+
+# --------------------------------------------------------------------------------------------- clocks
+
+
+def _join_clocks(
+    items: list[tuple[Candidate, Norm | None]], text: str, anchor: Anchor | None, lex: TimeLexicon,
+    sentences: list[tuple[int, int]],
+) -> list[tuple[Candidate, Norm | None]]:
+    """Read clock times on the day they belong to; fold "between A and B" (and a night word) into ranges."""
+    out: list[tuple[Candidate, Norm | None]] = []
+    i = 0
+    while i < len(items):
+        cand, norm = items[i]
+        if cand.kind != "clock":
+            out.append((cand, norm))
+            i += 1
+            continue
+        second = None
+        pre = (cand.groups.get("pre") or "").strip().lower()
+        if pre in _RANGE_OPEN and i + 1 < len(items) and items[i + 1][0].kind == "clock" \
+                and _RANGE_JOIN.match(text[cand.end:items[i + 1][0].start]):
+            second = items[i + 1][0]
+        day_item = _day_for(cand, items, text, sentences)
+        zone_name = (second or cand).groups.get("zone") or cand.groups.get("zone")
+        first_norm = _read_clock(cand, day_item, zone_name, anchor, lex)
+        if second is None:
+            out.append((cand, first_norm))
+            i += 1
+            continue
+        second_norm = _read_clock(second, day_item, zone_name, anchor, lex)
+        start = cand.start - len(cand.groups.get("pre") or "")
+        if day_item is not None and day_item[0].end <= start and _GAP.match(text[day_item[0].end:start]) \
+                and out and out[-1][0] is day_item[0]:
+            out.pop()  # "tonight between 3.00 and 3.30": the night word is part of the range
+            start = day_item[0].start
+        merged = Candidate("range", start, second.end, cand.groups)
+        if first_norm is not None and second_norm is not None and first_norm.start is not None:
+            first_norm.end = second_norm.end
+        out.append((merged, first_norm))
+        i += 2
+    return out
+
+
+_OPENER = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _join_dates(items: list[tuple[Candidate, Norm | None]], text: str) -> list[tuple[Candidate, Norm | None]]:
+    """"between 1 and 5 July", "from March to May 2022": one range spanning both dates."""
+    out: list[tuple[Candidate, Norm | None]] = []
+    i = 0
+    while i < len(items):
+        cand, norm = items[i]
+        opener = _OPENER.search(text[max(0, cand.start - 9):cand.start])
+        if opener and norm is not None and norm.kind == "date" and norm.start is not None \
+                and i + 1 < len(items):
+            other, second = items[i + 1]
+            if second is not None and second.kind == "date" and second.end is not None \
+                    and second.end > norm.start and _RANGE_JOIN.match(text[cand.end:other.start]):
+                start = cand.start - (len(text[max(0, cand.start - 9):cand.start]) - opener.start())
+                norm.end = second.end
+                norm.prec = prec_of(norm.start, norm.end)
+                out.append((Candidate("range", start, other.end, cand.groups), norm))
+                i += 2
+                continue
+        out.append((cand, norm))
+        i += 1
+    return out
+
+
+def _day_for(cand: Candidate, items, text: str, sentences) -> tuple[Candidate, Norm] | None:
+    """The day-level expression a clock time sits next to in its sentence ("5 p.m. Friday")."""
+    lo, hi = _sentence_of(sentences, cand.start)
+    best, best_gap = None, 41
+    for other, norm in items:
+        if other.kind not in _DAY_KINDS or norm is None or not (lo <= other.start < hi):
+            continue
+        gap = cand.start - other.end if other.end <= cand.start else other.start - cand.end
+        if 0 <= gap < best_gap:
+            best, best_gap = (other, norm), gap
+    return best
+
+
+def _read_clock(cand: Candidate, day_item, zone_name: str | None, anchor: Anchor | None,
+                lex: TimeLexicon) -> Norm | None:
+    hm = clock_of(cand)
+    if hm is None:
+        return None
+    if anchor is None and day_item is None:
+        return Norm(None, kind="time")
+    zone, iana = zone_of(zone_name, lex)
+    zone = zone or (anchor.zone if anchor else UTC)
+    day = anchor.day if anchor else None
+    if day_item is not None:
+        other, norm = day_item
+        word = (other.groups.get("word") or "").strip().lower() if other.kind == "deictic" else ""
+        if word in _NIGHT_WORDS and anchor is not None:
+            day = _night_day(word, hm, anchor)
+        elif norm.value and re.match(r"\d{4}-\d\d-\d\d", norm.value):
+            day = date.fromisoformat(norm.value[:10])
+    if day is None:
+        return Norm(None, kind="time")
+    return clock_norm(day, hm, zone, iana)
+
+
+def _night_day(word: str, hm: tuple[int, int], anchor: Anchor) -> date:
+    """The date of a clock time said to fall "overnight" / "last night" / "tonight".
+
+    Small hours belong to the morning that ends the night; evening hours to the day before it. "Tonight"
+    in a report dated without a clock time, or in the morning, is the night that has just passed."""
+    morning = anchor.day
+    if word == "tonight" and not anchor.dated_only and anchor.moment.hour >= 12:
+        morning = anchor.day + timedelta(days=1)
+    return morning if hm[0] < 12 else morning - timedelta(days=1)
+
+
+def _time_span(text: str, start: int, end: int, norm: Norm) -> TimeSpan:
+    return TimeSpan(
+        start=norm.start.astimezone(UTC) if norm.start is not None else None,
+        end=norm.end.astimezone(UTC) if norm.end is not None else None,
+        text=text[start:end],
+        date_prec=norm.prec,
+        tz=norm.tz,
+        value=norm.value,
+        evidence=Span(start=start, end=end, text=text[start:end]),
+    )
+
+
+# --------------------------------------------------------------------------------------------- incidents
+
+
+def is_background_time(ts: TimeSpan, published: datetime | None) -> bool:
+    """True when ``ts`` ends clearly before the report's news window ("In April" in a July article,
+    "last year", "in 2014"); durations, vague references and undated expressions are never background."""
+    if published is None or ts.end is None or ts.start is None or ts.fallback:
+        return False
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    window = timedelta(days=time_lexicon().background_window_days)
+    return ts.end < published - window
+
+
+def governing_time(
+    times: list[TimeSpan], sentence_span: Span | tuple[int, int], published: datetime | None,
+    anchor: int | None = None,
+) -> TimeSpan:
+    """The time that dates an event sentence.
+
+    The dated expression in the sentence (nearest to ``anchor``, the event trigger's offset, when given;
+    else the most precise, then the first), else the nearest earlier non-background one in previous
+    sentences, else the publication day with ``fallback=True`` and date_prec 1 (none at all without a
+    publication date)."""
+    lo, hi = (sentence_span.start, sentence_span.end) if isinstance(sentence_span, Span) else sentence_span
+    dated = [t for t in times if t.evidence is not None and t.start is not None and t.value
+             and not t.value.startswith("P")]
+    inside = [t for t in dated if lo <= t.evidence.start < hi]
+    if inside:
+        if anchor is not None:
+            return min(inside, key=lambda t: abs(t.evidence.start - anchor))
+        return min(inside, key=lambda t: (
+            is_background_time(t, published), t.date_prec or 9, t.evidence.start))
+    before = [t for t in dated if t.evidence.end <= lo and not is_background_time(t, published)
+              and t.value not in ("PRESENT_REF",)]
+    if before:
+        return max(before, key=lambda t: t.evidence.start)
+    if published is None:
+        return TimeSpan(fallback=True)
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    day = published.replace(hour=0, minute=0, second=0, microsecond=0)
+    return TimeSpan(
+        start=day.astimezone(UTC), end=(day + timedelta(days=1) - timedelta(seconds=1)).astimezone(UTC),
+        date_prec=DatePrec.DAY, value=day.date().isoformat(), fallback=True,
+    )

@@ -1,0 +1,301 @@
+"""Time expressions: each phrase family read against the publication date, plus the incident helpers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+import spacy
+
+from warlog.errors import LexiconError
+from warlog.extract import timex
+from warlog.extract.times import TimeFinder, find_times, governing_time, is_background_time
+from warlog.ingest.dates import parse_published
+from warlog.schema import Span, TimeSpan
+
+MONDAY = "2022-07-04"  # a Monday
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.fixture
+def times(blank):
+    """Times of a text read by the component alone (no parse: tense falls back to past)."""
+
+    def run(text: str, published: str | None = MONDAY) -> list[TimeSpan]:
+        doc = blank.make_doc(text)
+        doc._.published = parse_published(published)
+        return TimeFinder(blank, "warlog_times")(doc)._.times
+
+    return run
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def only(found: list[TimeSpan]) -> TimeSpan:
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------ absolute dates
+
+
+def test_month_day_year_is_one_day(times):
+    ts = only(times("The strike came on Oct. 23, 2021, officials said."))
+    assert (ts.value, ts.date_prec, ts.text) == ("2021-10-23", 1, "Oct. 23, 2021")
+    assert ts.start == utc("2021-10-23T00:00") and ts.end == utc("2021-10-23T23:59:59")
+
+
+def test_day_month_year_order_is_read(times):
+    assert only(times("Russia invaded on 24 February 2022.")).value == "2022-02-24"
+
+
+def test_date_without_year_takes_the_nearest_year(times):
+    assert only(times("It happened on June 30.")).value == "2022-06-30"
+
+
+def test_month_and_year_has_month_precision(times):
+    ts = only(times("The offensive stalled in April 2022."))
+    assert (ts.value, ts.date_prec) == ("2022-04", 4)
+    assert ts.end == utc("2022-04-30T23:59:59")
+
+
+def test_bare_year_has_year_precision(times):
+    ts = only(times("The war began in 2014."))
+    assert (ts.value, ts.date_prec) == ("2014", 5)
+
+
+def test_lowercase_may_is_not_a_month(times):
+    assert times("Shelling may resume.") == []
+
+
+def test_decade_value_keeps_three_digits(times):
+    assert only(times("It was built in the 1990s.")).value == "199"
+
+
+# ------------------------------------------------------------------------------------------ relative dates
+
+
+def test_on_sunday_is_the_sunday_before_publication(times):
+    ts = only(times("Missiles hit the city on Sunday."))
+    assert (ts.value, ts.text) == ("2022-07-03", "Sunday")
+
+
+def test_weekday_of_publication_is_the_publication_day(times):
+    assert only(times("The governor said on Monday that ...")).value == MONDAY
+
+
+def test_early_on_monday_is_that_day(times):
+    ts = only(times("The drone struck early on Monday."))
+    assert ts.value == MONDAY and ts.text == "early on Monday"
+
+
+def test_last_week_is_the_previous_iso_week(times):
+    ts = only(times("Fighting intensified last week."))
+    assert (ts.value, ts.date_prec) == ("2022-W26", 3)
+    assert ts.start == utc("2022-06-27T00:00")
+
+
+def test_two_days_ago_counts_back_from_publication(times):
+    assert only(times("The depot burned two days ago.")).value == "2022-07-02"
+
+
+def test_in_april_in_a_july_report_is_this_april(times):
+    assert only(times("In April, the town was shelled.")).value == "2022-04"
+
+
+def test_yesterday_follows_the_publication_zone(times):
+    ts = only(times("Sirens sounded yesterday.", "2022-07-04T09:00+03:00"))
+    assert ts.value == "2022-07-03"
+    assert ts.start == utc("2022-07-02T21:00")
+
+
+def test_without_publication_date_relative_words_stay_unresolved(times):
+    ts = only(times("Missiles hit the city on Sunday.", None))
+    assert ts.value is None and ts.start is None
+
+
+def test_since_date_runs_to_publication(times):
+    ts = only(times("Since February 24, thousands have fled."))
+    assert ts.text == "Since February 24"
+    assert ts.start == utc("2022-02-24T00:00") and ts.end == utc("2022-07-04T00:00")
+    assert ts.date_prec == 5
+
+
+def test_quarter_a_year_earlier_is_the_same_quarter_of_last_year(times):
+    found = times("Sales fell in the third quarter from a year earlier.", "1989-10-26")
+    assert [t.value for t in found] == ["1989-Q3", "1988-Q3"]
+
+
+# ------------------------------------------------------------------------------------------ night and clock
+
+
+def test_overnight_is_the_night_before_a_dated_report(times):
+    ts = only(times("Explosions were heard overnight."))
+    assert ts.start == utc("2022-07-03T18:00") and ts.end == utc("2022-07-04T05:59:59")
+    assert ts.value == "2022-07-03TNI"
+
+
+def test_tonight_clock_range_in_moscow_time_is_a_utc_range(times):
+    ts = only(times("Tonight between 3.00 and 3.30 Moscow time, air defences were active."))
+    assert ts.text == "Tonight between 3.00 and 3.30 Moscow time"
+    assert ts.start == utc("2022-07-04T00:00") and ts.end == utc("2022-07-04T00:30")
+    assert ts.tz == "Europe/Moscow" and ts.date_prec == 1
+
+
+def test_gmt_clock_time_is_on_the_publication_day(times):
+    ts = only(times("The blast came at 0340 GMT."))
+    assert ts.start == utc("2022-07-04T03:40") and ts.tz == "Etc/GMT"
+    assert ts.value == "2022-07-04T03:40"
+
+
+def test_clock_time_attaches_to_the_named_day(times):
+    found = times("The attack began at 5 p.m. on Friday.")
+    assert [t.value for t in found] == ["2022-07-01T17:00", "2022-07-01"]
+
+
+def test_clock_time_with_dot_needs_a_range_or_zone(times):
+    assert times("Inflation was 3.30 and rising.") == []
+
+
+# ------------------------------------------------------------------------------------------ durations, refs
+
+
+def test_duration_has_a_value_but_no_bounds(times):
+    ts = only(times("The siege lasted for three weeks."))
+    assert (ts.value, ts.start, ts.end) == ("P3W", None, None)
+
+
+def test_past_n_months_is_anchored_at_publication(times):
+    ts = only(times("Over the past two months the front barely moved."))
+    assert ts.value == "P2M"
+    assert ts.start == utc("2022-05-04T00:00") and ts.end == utc("2022-07-04T00:00")
+
+
+def test_price_per_year_is_not_a_duration(times):
+    assert times("Fuel costs $5 a year more.") == []
+
+
+def test_now_is_the_present_reference(times):
+    assert only(times("The city is now calm.")).value == "PRESENT_REF"
+
+
+def test_times_come_in_text_order(times):
+    found = times("On Sunday, after two days of shelling, the town fell; on 1 July it was quiet.")
+    assert [t.evidence.start for t in found] == sorted(t.evidence.start for t in found)
+    assert [t.value for t in found] == ["2022-07-03", "P2D", "2022-07-01"]
+
+
+# ------------------------------------------------------------------------------------------ with the parse
+
+
+def test_future_tense_weekday_is_ahead(run_components):
+    doc = run_components("Talks will resume on Friday in Istanbul.", ["warlog_times"], MONDAY)
+    assert [t.value for t in doc._.times] == ["2022-07-08"]
+
+
+def test_count_of_troops_is_not_a_year(run_components):
+    doc = run_components("Some 2000 troops crossed the border.", ["warlog_times"], MONDAY)
+    assert doc._.times == []
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def test_april_in_a_july_report_is_background(times):
+    assert is_background_time(only(times("In April, the town was shelled.")), parse_published(MONDAY))
+
+
+def test_last_week_is_not_background(times):
+    assert not is_background_time(only(times("It happened last week.")), parse_published(MONDAY))
+
+
+def test_duration_is_never_background(times):
+    assert not is_background_time(only(times("It lasted for two years.")), parse_published(MONDAY))
+
+
+def test_governing_time_prefers_the_sentence_time(times):
+    text = "In 2014 the war began. On Sunday a missile hit the station."
+    found = times(text)
+    second = (text.index("On Sunday"), len(text))
+    assert governing_time(found, Span(start=second[0], end=second[1], text=""), None).value == "2022-07-03"
+
+
+def test_governing_time_skips_background_in_earlier_sentences(times):
+    text = "Overnight, drones attacked. In 2014 the war began. Two people died."
+    published = parse_published(MONDAY)
+    found = times(text)
+    last = text.index("Two people")
+    assert governing_time(found, (last, len(text)), published).value == "2022-07-03TNI"
+
+
+def test_governing_time_falls_back_to_publication_day(times):
+    ts = governing_time([], (0, 10), parse_published(MONDAY))
+    assert ts.fallback and ts.date_prec == 1 and ts.value == MONDAY
+
+
+def test_find_times_is_usable_without_the_component(blank):
+    doc = blank.make_doc("Yesterday the bridge fell.")
+    assert [t.value for t in find_times(doc, parse_published(MONDAY))] == ["2022-07-03"]
+
+
+# ------------------------------------------------------------------------------------------ lexicon
+
+
+def test_lexicon_loads_zones_as_iana_names():
+    lex = timex.time_lexicon()
+    assert lex.zones["moscow time"] == "Europe/Moscow" and lex.months["sept"] == 9
+
+
+def test_malformed_month_raises_lexicon_error(monkeypatch):
+    raw = {s: {} for s in timex._SECTIONS}
+    raw["months"] = {"smarch": 13}
+    monkeypatch.setattr(timex, "load_yaml", lambda name: raw)
+    with pytest.raises(LexiconError, match="smarch"):
+        timex.time_lexicon.__wrapped__("bad.yaml")
+
+
+def test_missing_section_raises_lexicon_error(monkeypatch):
+    monkeypatch.setattr(timex, "load_yaml", lambda name: {"months": {}})
+    with pytest.raises(LexiconError, match="weekdays"):
+        timex.time_lexicon.__wrapped__("bad.yaml")
+
+
+# ------------------------------------------------------------------------------------------ ranges
+
+
+def test_day_range_within_a_month_is_one_range(times):
+    ts = only(times("Shelling continued on 3-5 July 2022."))
+    assert ts.value == "2022-07-03" and ts.date_prec == 2
+    assert ts.start == utc("2022-07-03T00:00") and ts.end == utc("2022-07-05T23:59:59")
+
+
+def test_between_two_dates_is_one_range(times):
+    ts = only(times("The town was cut off between June 1 and June 20, 2022."))
+    assert ts.text == "between June 1 and June 20, 2022"
+    assert ts.start == utc("2022-06-01T00:00") and ts.end == utc("2022-06-20T23:59:59")
+    assert ts.date_prec == 4
+
+
+def test_this_winter_in_february_began_the_december_before(times):
+    ts = only(times("This winter has been mild.", "2022-02-01"))
+    assert ts.value == "2021-WI" and ts.start == utc("2021-12-01T00:00")
+
+
+def test_last_summer_in_july_is_the_previous_year(times):
+    assert only(times("Last summer the port was mined.")).value == "2021-SU"
+
+
+def test_later_that_day_takes_the_date_last_mentioned(times):
+    found = times("On 2 June the bridge was hit. Later that day a second strike followed.")
+    assert [t.value for t in found] == ["2022-06-02", "2022-06-02"]
+    assert found[1].text == "Later that day"
+
+
+def test_that_day_without_an_earlier_date_is_dropped(times):
+    assert times("Nobody slept that day.") == []
