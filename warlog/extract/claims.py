@@ -1,16 +1,452 @@
-"""Attributions: who (source) says (cue) what (content), with stance and modality."""
+"""Attributions: who (source) says (cue) what (content), with stance, modality and reporter caveats.
+
+Why dependency rules rather than a trained tagger: every attribution construction in war reporting has a
+stable syntactic shape ("X said (that) C", "C, X said", "according to X, C", "X accused Y of C",
+"X has not commented") that the model's parser already exposes, and rules keep every span explainable
+to a reviewer. Direct quotes are found from quote-mark pairing (``warlog.extract.quotes``) because the
+parser often attaches quote marks to the reporting verb, not to the quoted clause. Knowledge (reporting
+verbs, stance cues) is data: ``reporting_verbs.yaml`` and ``stances.yaml``.
+
+Span conventions follow attribution corpora (PolNeAR, PARC): the source is the speaker's whole noun
+phrase, the cue is the reporting verb with its auxiliaries and negation ("has not commented"), the
+content is the reported clause with its complementiser ("that ...") and without the sentence's final
+period or the comma before a trailing "X said"; a direct quote's content keeps its quote marks.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from warlog.extract.base import Component
+from warlog.extract.caveats import attach_caveats, load_caveat_patterns
+from warlog.extract.quotes import find_quotes, layout_attributions
+from warlog.extract.speakers import RELATIVE_PRONOUNS, SpeakerResolver, load_claimant_lexicon
+from warlog.extract.stances import ClaimLexicon, load_claim_lexicon
+from warlog.schema import Caveat, Claim, Claimant, Modality, Span, Stance
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
+EDGE_PUNCT = frozenset(",;:—–-―()[]")
+OPENING_QUOTES = frozenset("“‘\"'«")
+CLOSING_QUOTES = frozenset("”’\"'»")
+AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
+PARTICLES = frozenset({"prt"})
+OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
+TEXT_KEY = "warlog_claims_text"
+MAX_QUOTE_GAP = 200  # characters between a quotation and its cue ("..., Name, the long title, said")
+MIN_QUOTE_TOKENS = 4  # shorter quoted bits are scare quotes inside a sentence, not quotations
 
 
 class ClaimFinder(Component):
-    """Attributions: who (source) says (cue) what (content), with stance and modality."""
+    """Finds ``doc._.claims`` (``schema.Claim`` in text order) and ``doc._.caveats`` (all caveats)."""
 
     attr = "claims"
 
-    def match(self, doc: Doc) -> list:
-        return []  # placeholder until the component lands
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.lexicon = load_claim_lexicon()
+        self.claimants = load_claimant_lexicon()
+        self.caveats = load_caveat_patterns()
+
+    def match(self, doc: Doc) -> list[Claim | Caveat]:
+        """Claims in text order followed by every caveat found (``set_annotations`` splits them)."""
+        caveats = self.caveats.find(_text(doc))
+        claims = find_claims(doc, self.lexicon, SpeakerResolver(doc, self.claimants), caveats)
+        starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        attach_caveats(claims, caveats, starts)
+        return [*claims, *caveats]
+
+    def set_annotations(self, doc: Doc, found: list[Claim | Caveat]) -> None:
+        doc._.claims = [f for f in found if isinstance(f, Claim)]
+        doc._.caveats = [f for f in found if isinstance(f, Caveat)]
+
+
+# --------------------------------------------------------------------------------------------- finding
+
+
+def find_claims(
+    doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, caveats: list[Caveat] = ()
+) -> list[Claim]:
+    """Every attribution of ``doc`` as a ``Claim``; pure (reads only the Doc and the lexicons)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    doc.user_data[TEXT_KEY] = doc.text  # Doc.text rebuilds the string on every access: read it once
+    try:
+        return _find_claims(doc, lexicon, speakers, caveats)
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, caveats) -> list[Claim]:
+    quotes = find_quotes(_text(doc))
+    quote_starts = [q[0] for q in quotes]
+    hedges = [(c.evidence.start, c.evidence.end) for c in caveats]
+    taken: list[tuple[int, int]] = []  # content/source ranges already used (attributions do not nest)
+    found: list[tuple[Token, Span | None, Span, Span | None, Token | None]] = []
+
+    def inside(offset: int, ranges) -> bool:
+        return any(a <= offset < b for a, b in ranges)
+
+    for source_range, cue_range, content_range in layout_attributions(_text(doc), quotes):
+        if inside(cue_range[0], taken):
+            continue
+        head = doc.char_span(*source_range, alignment_mode="expand")
+        if head is None or not _is_label(head, cue_range, _text(doc)):
+            continue
+        source, content = char_span(doc, *source_range), char_span(doc, *content_range)
+        cue_span = char_span(doc, *cue_range)
+        taken.extend([source_range, cue_range, content_range])
+        found.append((None, source, cue_span, content, head.root if head is not None else None))
+    cues = [t for t in doc if _is_cue_candidate(doc, t, lexicon)]
+    cues.sort(key=lambda t: (t.sent.start, _depth(t), t.i))
+    for cue in cues:
+        if inside(cue.idx, taken) or inside(cue.idx, hedges):
+            continue
+        quote = _quote_containing(quotes, quote_starts, cue.idx)
+        if quote is not None and quote[1] - quote[0] > 0:
+            continue  # a reporting verb inside a quotation belongs to the quoted speech
+        built = _attribution(doc, cue, lexicon, quotes, quote_starts)
+        if built is None:
+            continue
+        source, cue_span, content, head = built
+        for span in (source, content):
+            if span is not None:
+                taken.append((span.start, span.end))
+        taken.append((cue_span.start, cue_span.end))
+        found.append((cue, source, cue_span, content, head))
+
+    found.sort(key=lambda f: f[2].start)
+    claims: list[Claim] = []
+    for cue, source, cue_span, content, head in found:
+        claimant = _claimant(doc, speakers, source, head)
+        claims.append(_claim(doc, cue, claimant, source, cue_span, content, lexicon))
+    claims.extend(_continued_quotes(doc, claims, quotes, taken))
+    claims.sort(key=lambda c: (c.content or c.cue).start)
+    return claims
+
+
+def _text(doc: Doc) -> str:
+    cached = doc.user_data.get(TEXT_KEY)
+    return cached if cached is not None else doc.text
+
+
+def _is_label(name: SpacySpan, cue: tuple[int, int], text: str) -> bool:
+    """A speaker label is a name ("PUTIN", "Governor Kim"), not a headline kicker ("The Latest")."""
+    if text[cue[0]] != ":":
+        return True
+    if len(name) > 3 or name[0].pos_ == "DET" or name[-1].lower_ in ("note", "video", "update", "latest"):
+        return False
+    return all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "PART") for t in name)
+
+
+def _is_cue_candidate(doc: Doc, token: Token, lexicon: ClaimLexicon) -> bool:
+    if token.lower_ in lexicon.phrase_heads and lexicon.phrase_at(doc, token.i) is not None:
+        return True
+    if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
+        return False
+    return lexicon.lemma(token) is not None or _governs_that_clause(token)
+
+
+def _governs_that_clause(token: Token) -> bool:
+    """Any verb with a subject and a "that"-clause ("X conceded that ...") reports what X says or thinks:
+    verbs outside the lexicon are caught by their syntax."""
+    if token.pos_ != "VERB" or not any(c.dep_ in SUBJECTS for c in token.children):
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in token.children)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _quote_containing(quotes, quote_starts, offset: int):
+    i = bisect_right(quote_starts, offset) - 1
+    if i >= 0 and quotes[i][0] < offset < quotes[i][1]:
+        return quotes[i]
+    return None
+
+
+def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_starts):
+    """(source span, cue span, content span, speaker head token) for one cue, or None."""
+    phrase = lexicon.phrase_at(doc, cue.i)
+    if phrase is not None:
+        return _phrase_attribution(doc, cue, phrase)
+    lemma = lexicon.lemma(cue) or cue.lemma_.lower()
+    subject = _subject(cue)
+    no_comment = lexicon.is_no_comment(cue)
+    content_head = _content_head(cue, lemma, lexicon)
+    quote = _adjacent_quote(doc, cue, quotes)
+    content = _content_span(doc, cue, content_head) if content_head is not None else None
+    if content is None and cue.dep_ == "parataxis":
+        content = _parenthetical_content(doc, cue)
+    if quote is not None:
+        if content is None or (quote[0] - 2 <= content.start and content.end <= quote[1] + 2):
+            content = char_span(doc, *quote)
+        elif _overlaps((content.start, content.end), quote):
+            content = char_span(doc, min(content.start, quote[0]), max(content.end, quote[1]))
+    if content is None and not no_comment and not lexicon.stands_alone(cue):
+        return None
+    if _non_finite(cue) and not no_comment and quote is None and (content_head is None or content_head.dep_
+                                                                   not in CLAUSES):
+        return None  # "ways to offer cheaper insurance": an act named, not a claim made
+    if lemma in lexicon.belief and lemma not in lexicon.speech and content is None:
+        return None
+    if subject is None and content is None:
+        return None
+    source = _trim(doc, *_subtree(subject)) if subject is not None and not _expletive(subject, cue) else None
+    if source is None:
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is not None:
+            source = _trim(doc, *_subtree(pobj))
+            subject = pobj
+    cue_span = _cue_span(doc, cue)
+    if content_head is not None and content_head.dep_ in OBJECT_OF_PREP and content_head.head.i == cue.i + 1:
+        prep = content_head.head  # "called for": the preposition belongs to the cue
+        cue_span = char_span(doc, cue_span.start, prep.idx + len(prep))
+    if no_comment and cue.dep_ == "xcomp":  # "declined to comment": the governing verb is part of the cue
+        cue_span = char_span(doc, _cue_span(doc, cue.head).start, cue_span.end)
+    if content is not None and source is not None and _overlaps((source.start, source.end), (content.start,
+                                                                                           content.end)):
+        return None
+    return source, cue_span, content, subject
+
+
+def _phrase_attribution(doc: Doc, cue: Token, phrase: tuple[int, int]):
+    """"according to X, C" / "C, according to X": the source follows the cue phrase."""
+    first, last = phrase
+    prep = doc[last - 1]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    source = _trim(doc, *_subtree(obj))
+    cue_span = char_span(doc, doc[first].idx, prep.idx + len(prep.text))
+    sent = cue.sent
+    block_start = doc[first].idx
+    block_end = source.end if source is not None else cue_span.end
+    before = _trim(doc, sent.start_char, block_start)
+    after = _trim(doc, block_end, sent.end_char)
+    content = max((s for s in (before, after) if s is not None), key=lambda s: s.end - s.start, default=None)
+    if content is None:
+        return None
+    return source, cue_span, content, obj
+
+
+def _non_finite(cue: Token) -> bool:
+    """An infinitive, which reports a claim only when it governs a clause ("wanted to say that ...")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+
+
+def _subject(cue: Token) -> Token | None:
+    """The speaker: the cue's subject, or the subject of the verb it hangs from ("..., adding that")."""
+    token = cue
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            # the parser sometimes hangs the subject on an auxiliary split off by an adverb
+            # ("the military did, however, claim ...": nsubj <- did <-aux- claim)
+            auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i]
+            subject = next((g for a in auxiliaries for g in a.children if g.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def _expletive(subject: Token, cue: Token) -> bool:
+    """"It was reported that ...": the subject is a placeholder, the claim has no named source."""
+    return subject.lower_ == "it" and (subject.dep_ == "nsubjpass" or cue.tag_ == "VBN")
+
+
+def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None:
+    clause = next((c for c in cue.children if c.dep_ in CLAUSES), None)
+    if clause is not None:
+        return clause
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        return None
+    if cue.dep_ == "ccomp" and cue.head.i != cue.i:
+        return None
+    if lemma in lexicon.object_cues:
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "intj")), None)
+        if obj is not None:
+            return obj
+    if lemma in lexicon.speech:
+        # "said earlier on Friday during a news conference that ...": the parser hung the clause elsewhere
+        for token in cue.doc[cue.i + 1 : min(cue.sent.end, cue.i + 12)]:
+            if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > cue.i:
+                return token.head
+    preps = lexicon.prep_cues.get(lemma)
+    if preps:
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps), None)
+        obj = next((c for c in prep.children if c.dep_ in OBJECT_OF_PREP), None) if prep is not None else None
+        if obj is not None:
+            return obj
+    if lexicon.verb_stance.get(lemma) is not None:
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return None
+
+
+def _content_span(doc: Doc, cue: Token, head: Token) -> Span | None:
+    start, end = _subtree(head)
+    if head.dep_ == "dobj":
+        # "accused Russia of shelling ...": the object and the prepositional clause after it
+        for child in cue.children:
+            if child.dep_ == "prep" and child.i > head.i and child.lower_ in ("of", "for", "as"):
+                end = max(end, _subtree(child)[1])
+    return _trim(doc, start, end)
+
+
+def _parenthetical_content(doc: Doc, cue: Token) -> Span | None:
+    """"C1, he said, C2": the clause around the parenthetical, its longer side."""
+    head = cue.head
+    start, end = _subtree(head)
+    left = _trim(doc, start, cue.left_edge.idx)
+    right = _trim(doc, cue.right_edge.idx + len(cue.right_edge.text), end)
+    sides = [s for s in (left, right) if s is not None]
+    return max(sides, key=lambda s: s.end - s.start) if sides else None
+
+
+def _adjacent_quote(doc: Doc, cue: Token, quotes) -> tuple[int, int] | None:
+    """The quotation this cue introduces or follows: in the cue's sentence, or just after "said:"."""
+    sent = cue.sent
+    best = None
+    for q_start, q_end in quotes:
+        if q_end < sent.start_char - 3:
+            continue
+        if q_start >= sent.end_char + 2:
+            break
+        if q_end - q_start < 2 or len(_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
+            continue
+        if q_start <= cue.idx < q_end:
+            return None
+        if q_end <= cue.idx:
+            gap = _text(doc)[q_end : cue.idx]
+        else:
+            gap = _text(doc)[cue.idx + len(cue) : q_start]
+            if any(ch in ".!?" for ch in gap):
+                continue  # the quotation starts a new sentence of its own
+        if len(gap) > MAX_QUOTE_GAP or "\n" in gap:
+            continue
+        if best is None or len(gap) < best[0]:
+            best = (len(gap), (q_start, q_end))
+    return best[1] if best is not None else None
+
+
+def _continued_quotes(doc: Doc, claims: list[Claim], quotes, taken) -> list[Claim]:
+    """A quotation with no cue of its own right after a quoted claim continues that speaker's words."""
+    extra: list[Claim] = []
+    by_end = sorted((c for c in claims if c.content is not None), key=lambda c: c.content.end)
+    for q_start, q_end in quotes:
+        if any(a < q_end and q_start < b for a, b in taken):
+            continue
+        if len(_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
+            continue
+        previous = [c for c in by_end if c.content.end <= q_start and c.content.text[:1] in OPENING_QUOTES]
+        if not previous:
+            continue
+        last = previous[-1]
+        between = _text(doc)[max(last.content.end, last.cue.end if last.cue else 0) : q_start]
+        if len(between) > 120 or "\n\n" in between and len(between) > 4:
+            continue
+        extra.append(last.model_copy(update={"content": char_span(doc, q_start, q_end), "caveats": []}))
+        taken.append((q_start, q_end))
+    return extra
+
+
+# --------------------------------------------------------------------------------------------- spans
+
+
+def char_span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=_text(doc)[start:end])
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    """Strip whitespace, edge punctuation and a final period (kept when a closing quote follows it)."""
+    text = _text(doc)
+    while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT or text[end - 1] == "."):
+        if text[end - 1] == "." and end - 2 >= start and text[end - 2].isupper() and end - 3 >= start \
+                and text[end - 3] == ".":
+            break  # an abbreviation such as "U.S."
+        end -= 1
+    if end < len(text) and text[end] in CLOSING_QUOTES and _opens_quote(text, start, end):
+        end += 1  # the parser left the closing quote mark on the reporting verb
+    if start >= end:
+        return None
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _opens_quote(text: str, start: int, end: int) -> bool:
+    inner = text[start:end]
+    return inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
+
+
+def _attached(token: Token, cue: Token, deps: frozenset[str]) -> bool:
+    return token.head.i == cue.i and token.dep_ in deps
+
+
+def _cue_span(doc: Doc, cue: Token) -> Span:
+    """The cue verb with the auxiliaries and negation right before it and a particle right after."""
+    first = cue.i
+    while first - 1 >= cue.sent.start and _attached(doc[first - 1], cue, AUXILIARIES):
+        first -= 1
+    last = cue.i
+    if last + 1 < cue.sent.end and _attached(doc[last + 1], cue, PARTICLES):
+        last += 1
+    return char_span(doc, doc[first].idx, doc[last].idx + len(doc[last].text))
+
+
+# --------------------------------------------------------------------------------------------- claims
+
+
+def _claimant(doc: Doc, speakers: SpeakerResolver, source: Span | None, head: Token | None) -> Claimant:
+    if source is None:
+        return Claimant(name="")
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    antecedent = None
+    if head is not None and head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        noun = head.head.head
+        antecedent = doc[noun.left_edge.i : noun.i + 1]
+    return speakers.resolve(span, name_tokens=antecedent)
+
+
+def _claim(doc, cue, claimant, source, cue_span, content, lexicon: ClaimLexicon) -> Claim:
+    stance, perpetrator, target = lexicon.stance(doc, cue, claimant, content)
+    modality = lexicon.modality(doc, cue, content, stance)
+    return Claim(
+        claimant=claimant,
+        stance=stance,
+        modality=modality,
+        source=source,
+        cue=cue_span,
+        content=content,
+        perpetrator=perpetrator,
+        target=target,
+    )
+
+
+__all__ = ["ClaimFinder", "Modality", "Stance", "find_claims"]

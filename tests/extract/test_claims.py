@@ -1,0 +1,318 @@
+"""ClaimFinder: attributions (source / cue / content), stance, modality, caveats. Texts written for these
+tests; none is taken from a news report."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.errors import LexiconError
+from warlog.extract import caveats as caveats_module
+from warlog.extract.caveats import load_caveat_patterns
+from warlog.extract.quotes import find_quotes, layout_attributions
+from warlog.extract.stances import load_claim_lexicon
+
+COMPONENTS = ["warlog_claims"]
+
+
+@pytest.fixture(scope="module")
+def claims_of(run_components):
+    def run(text: str):
+        doc = run_components(text, COMPONENTS)
+        for claim in doc._.claims:
+            for span in claim.evidence:
+                assert doc.text[span.start : span.end] == span.text
+        return doc
+
+    return run
+
+
+def _only(doc, stance: str | None = None):
+    found = [c for c in doc._.claims if stance is None or c.stance == stance]
+    assert len(found) == 1, [c.model_dump() for c in doc._.claims]
+    return found[0]
+
+
+# --------------------------------------------------------------------------------------------- spans
+
+
+def test_indirect_speech_content_keeps_that_and_drops_final_period(claims_of):
+    claim = _only(claims_of("The regional governor said that two schools were damaged."))
+    assert claim.source.text == "The regional governor"
+    assert claim.cue.text == "said"
+    assert claim.content.text == "that two schools were damaged"
+
+
+def test_speaker_after_direct_quote_gets_the_quote_with_its_marks(claims_of):
+    claim = _only(claims_of("“We will rebuild every house in the village,” the mayor told reporters."))
+    assert claim.content.text == "“We will rebuild every house in the village,”"
+    assert claim.source.text == "the mayor"
+    assert claim.cue.text == "told"
+
+
+def test_speaker_before_colon_quote_gets_the_quote(claims_of):
+    doc = claims_of('The commander said: "Our positions held through the night."')
+    claim = _only(doc)
+    assert claim.content.text == '"Our positions held through the night."'
+    assert claim.source.text == "The commander"
+
+
+def test_trailing_speaker_of_indirect_speech_drops_the_comma(claims_of):
+    claim = _only(claims_of("Four people were wounded in the blast, the police said."))
+    assert claim.content.text == "Four people were wounded in the blast"
+    assert claim.source.text == "the police"
+
+
+def test_according_to_takes_the_speaker_after_the_cue(claims_of):
+    claim = _only(claims_of("The bridge was hit twice, according to the regional administration."))
+    assert claim.cue.text == "according to"
+    assert claim.source.text == "the regional administration"
+    assert claim.content.text == "The bridge was hit twice"
+
+
+def test_according_to_at_sentence_start(claims_of):
+    claim = _only(claims_of("According to local officials, the power plant stopped working."))
+    assert claim.source.text == "local officials"
+    assert claim.content.text == "the power plant stopped working"
+
+
+def test_cue_keeps_auxiliaries_and_negation(claims_of):
+    claim = _only(claims_of("Moscow has not commented on the accusation."))
+    assert claim.cue.text == "has not commented"
+
+
+def test_passive_without_agent_has_no_source(claims_of):
+    claim = _only(claims_of("It was reported that two drones were destroyed over the port."))
+    assert claim.source is None
+    assert claim.claimant.name == ""
+    assert claim.content.text == "that two drones were destroyed over the port"
+
+
+def test_quote_continued_after_speaker_is_a_claim_of_the_same_speaker(claims_of):
+    text = '"The roof is gone. The walls are cracked," the owner said. "We have nowhere else to go tonight."'
+    doc = claims_of(text)
+    quoted = [c for c in doc._.claims if c.content is not None and c.content.text.startswith('"')]
+    assert [c.content.text for c in quoted] == [
+        '"The roof is gone. The walls are cracked,"',
+        '"We have nowhere else to go tonight."',
+    ]
+    assert quoted[0].cue == quoted[1].cue
+    assert quoted[0].claimant == quoted[1].claimant
+
+
+def test_quote_running_over_a_paragraph_break_stays_one_quote():
+    text = "He said: “The first part of it\n\n“and the second part of it.”"
+    assert [text[a:b] for a, b in find_quotes(text)] == [text[text.index("“") :]]
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = "She said “this never closes\nNext paragraph has words."
+    assert [text[a:b] for a, b in find_quotes(text)] == ["“this never closes"]
+
+
+def test_speaker_label_line_is_an_attribution():
+    text = "Intro line.\nCOMMANDER: We hold the line.\n"
+    (source, cue, content), = layout_attributions(text, find_quotes(text))
+    assert text[slice(*source)] == "COMMANDER"
+    assert text[slice(*cue)] == ":"
+    assert text[slice(*content)] == "We hold the line."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this quote never ends and goes on',
+        "She said “an outer ‘inner quoted’ part” and left.",
+        "“Curly open but straight close,\" he said.",
+        "Он сказал: «Мы не знаем», said the resident.",
+        '"""',
+        "“",
+        "said",
+    ],
+)
+def test_bad_quotes_do_not_crash(claims_of, text):
+    doc = claims_of(text)
+    assert isinstance(doc._.claims, list)
+    assert isinstance(doc._.caveats, list)
+
+
+def test_non_english_quote_is_kept_as_content(claims_of):
+    claim = _only(claims_of("«Мы восстановим этот город за год», the mayor said."))
+    assert claim.content.text == "«Мы восстановим этот город за год»"
+
+
+# --------------------------------------------------------------------------------------------- stance
+
+
+def test_accused_party_is_the_perpetrator(claims_of):
+    claim = _only(claims_of("Ukraine accused Russia of shelling the city overnight."))
+    assert claim.stance == "accusation"
+    assert claim.perpetrator == "Russia"
+    assert claim.claimant.side == "UA"
+
+
+def test_named_attacker_in_content_makes_an_accusation(claims_of):
+    claim = _only(claims_of("The governor said Russian forces shelled the hospital."))
+    assert claim.stance == "accusation"
+    assert claim.perpetrator == "Russian forces"
+    assert claim.target == "the hospital"
+
+
+def test_denied_is_a_denial(claims_of):
+    assert _only(claims_of("The ministry denied that its troops struck the market.")).stance == "denial"
+
+
+def test_calling_a_report_fake_is_a_denial(claims_of):
+    assert _only(claims_of("The Kremlin said the videos were fake.")).stance == "denial"
+
+
+def test_claimed_responsibility_is_responsibility(claims_of):
+    claim = _only(claims_of("The army claimed responsibility for the strike on the airfield."))
+    assert claim.stance == "responsibility"
+    assert claim.cue.text == "claimed"
+
+
+def test_military_saying_its_forces_hit_a_target_is_responsibility(claims_of):
+    claim = _only(claims_of("The Ukrainian General Staff said its forces hit a command post."))
+    assert claim.stance == "responsibility"
+    assert claim.claimant.entity == "Ukrainian General Staff"
+
+
+def test_shot_down_is_an_interception(claims_of):
+    claim = _only(claims_of("The defence ministry said air defences shot down three missiles."))
+    assert claim.stance == "interception"
+
+
+def test_destroyed_drones_is_an_interception(claims_of):
+    assert _only(claims_of("The military said it destroyed twelve drones.")).stance == "interception"
+
+
+def test_toll_without_blame_is_a_casualty_report(claims_of):
+    assert _only(claims_of("Three people were killed, the mayor said.")).stance == "casualty_report"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow has not commented on the accusation.",
+        "The Kremlin declined to comment.",
+        "The ministry did not respond to a request for comment.",
+    ],
+)
+def test_no_comment_is_a_claim_of_the_silent_party(claims_of, text):
+    claim = _only(claims_of(text))
+    assert claim.stance == "no_comment"
+    assert claim.modality == "asserted"
+    assert claim.source is not None
+
+
+def test_declined_to_comment_cue_covers_the_governing_verb(claims_of):
+    assert _only(claims_of("The Kremlin declined to comment.")).cue.text == "declined to comment"
+
+
+def test_unrelated_statement_is_other(claims_of):
+    assert _only(claims_of("The minister said the talks would resume in May.")).stance == "other"
+
+
+# --------------------------------------------------------------------------------------------- modality
+
+
+def test_did_not_say_is_negated(claims_of):
+    assert _only(claims_of("The mayor did not say that the plant was hit.")).modality == "negated"
+
+
+def test_could_claim_is_hypothetical(claims_of):
+    assert _only(claims_of("Officials could claim that the depot was empty.")).modality == "hypothetical"
+
+
+def test_had_said_is_historical(claims_of):
+    assert _only(claims_of("The governor had said that the road was closed.")).modality == "historical"
+
+
+def test_plain_said_is_asserted(claims_of):
+    assert _only(claims_of("The governor said that the road was closed.")).modality == "asserted"
+
+
+# --------------------------------------------------------------------------------------------- caveats
+
+
+def test_caveat_after_a_claim_qualifies_that_claim(claims_of):
+    doc = claims_of(
+        "The army said its drones hit a fuel depot. The claim could not be independently verified."
+    )
+    claim = _only(doc)
+    assert [c.kind for c in claim.caveats] == ["unverified"]
+    assert claim.caveats[0].evidence.text == "could not be independently verified"
+    assert doc._.caveats == claim.caveats
+
+
+def test_caveat_without_a_claim_is_still_listed(claims_of):
+    doc = claims_of("Videos of the fire could not be independently verified.")
+    assert [c.kind for c in doc._.caveats] == ["unverified"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("We were unable to verify the footage.", "unverified"),
+        ("There were unconfirmed reports of explosions.", "unconfirmed"),
+        ("The toll was disputed by local officials.", "disputed"),
+    ],
+)
+def test_caveat_kinds(text, kind):
+    assert [c.kind for c in load_caveat_patterns().find(text)] == [kind]
+
+
+def test_caveat_lexicon_with_unknown_kind_is_rejected(monkeypatch):
+    monkeypatch.setattr(caveats_module, "load_yaml", lambda name: {"caveats": [{"kind": "maybe",
+                                                                              "phrases": ["x"]}]})
+    with pytest.raises(LexiconError, match="maybe"):
+        caveats_module.load_caveat_patterns.__wrapped__("bad.yaml")
+
+
+def test_reporting_verb_stances_are_schema_stances():
+    lexicon = load_claim_lexicon()
+    assert lexicon.verb_stance["accuse"] == "accusation"
+    assert lexicon.verb_stance["deny"] == "denial"
+    assert "say" in lexicon.speech
+
+
+# --------------------------------------------------------------------------------------------- a report
+
+
+def test_cross_border_strike_report(claims_of):
+    text = (
+        "Belarus accused Poland of a missile strike on the border city of Brest, killing at least "
+        "three civilians. Regional governor Anton Kavalenka told state media: \"There is information "
+        "about three people dead.\"\n\n"
+        "Belarus's defence ministry said its air defence shot down three ballistic missiles and debris "
+        "hit houses. Videos of the strike could not be independently verified.\n\n"
+        "Warsaw has not commented. Poland's army claimed responsibility for a strike near Grodno."
+    )
+    doc = claims_of(text)
+    by_stance: dict[str, list] = {}
+    for claim in doc._.claims:
+        by_stance.setdefault(claim.stance, []).append(claim)
+    accusation = by_stance["accusation"][0]
+    assert (accusation.claimant.side, accusation.perpetrator) == ("BY", "Poland")
+    quote = next(c for c in doc._.claims if c.content is not None and c.content.text.startswith('"There'))
+    assert quote.claimant.entity == "Anton Kavalenka"
+    interception = by_stance["interception"][0]
+    assert interception.claimant.entity == "Belarusian Ministry of Defence"
+    assert [c.kind for c in interception.caveats] == ["unverified"]
+    silent = by_stance["no_comment"][0]
+    assert (silent.claimant.side, silent.claimant.entity) == ("PL", "Polish Government")
+    responsibility = by_stance["responsibility"][0]
+    assert responsibility.claimant.side == "PL"
+    starts = [(c.content or c.cue).start for c in doc._.claims]
+    assert starts == sorted(starts)
+    assert len(doc._.claims) >= 5
+
+
+def test_verb_outside_lexicon_with_that_clause_is_a_cue(claims_of):
+    claim = _only(claims_of("The council resolved that the shelter would stay open."))
+    assert claim.cue.text == "resolved"
+    assert claim.content.text == "that the shelter would stay open"
+
+
+def test_infinitive_naming_an_act_is_not_a_claim(claims_of):
+    assert claims_of("They found ways to offer cheaper housing.")._.claims == []
