@@ -1,0 +1,211 @@
+"""EventFinder and classify_text: cue phrases, weapons and actors to ACLED event types (model pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.events import (
+    NO_EVENT,
+    SUB_EVENT_TYPES,
+    classify_outcome,
+    classify_text,
+    explain,
+)
+
+COMPONENTS = ["warlog_weapons", "warlog_actors", "warlog_events"]
+
+
+@pytest.fixture(scope="module")
+def nlp(model):
+    return model
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "Russian artillery shelled the outskirts of the town overnight.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("Warplanes carried out airstrikes on the village, residents said.", "Air/drone strike"),
+        ("Air defences shot down two drones over the region on Monday.", "Disrupted weapons use"),
+        ("Fierce clashes broke out between the army and rebels near the border.", "Armed clash"),
+        ("A roadside bomb exploded under a bus on the main road.", "Remote explosive/landmine/IED"),
+        ("A suicide bomber blew himself up at a checkpoint.", "Suicide bomb"),
+        ("Gunmen abducted three aid workers from their car.", "Abduction/forced disappearance"),
+        ("Police arrested twelve men on charges of sabotage.", "Arrests"),
+        ("The two sides signed a ceasefire agreement on Sunday.", "Agreement"),
+        ("Hundreds of protesters marched peacefully to the parliament.", "Peaceful protest"),
+        ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
+        ("Protesters threw stones and torched cars outside the ministry.", "Violent demonstration"),
+        (
+            "Security forces opened fire on protesters, killing four demonstrators.",
+            "Excessive force against protesters",
+        ),
+        ("Militants stormed the village and looted shops.", "Looting/property destruction"),
+        ("Two hand grenades were hurled at a police patrol.", "Grenade"),
+    ],
+)
+def test_cues_give_the_acled_sub_type(run_components, text, sub_type):
+    doc = run_components(text, COMPONENTS)
+    assert classify_text(doc) == (SUB_EVENT_TYPES[sub_type], sub_type)
+
+
+def test_civilians_killed_by_missile_is_still_a_missile_attack(run_components):
+    doc = run_components("A missile strike on the market killed 12 civilians.", COMPONENTS)
+    assert classify_text(doc)[1] == "Shelling/artillery/missile attack"
+
+
+def test_strike_that_killed_outweighs_interception_in_same_sentence(run_components):
+    doc = run_components(
+        "Air defences intercepted two missiles, but a third missile hit a hospital, killing five people "
+        "and destroying the ward.",
+        COMPONENTS,
+    )
+    assert classify_text(doc)[1] == "Shelling/artillery/missile attack"
+
+
+def test_capture_by_non_state_group_overtakes_territory(run_components):
+    doc = run_components("Islamic State militants captured the town after a week.", COMPONENTS)
+    assert classify_text(doc)[1] == "Non-state actor overtakes territory"
+
+
+def test_capture_by_government_forces_regains_territory(run_components):
+    doc = run_components("Government troops recaptured the town from the rebels.", COMPONENTS)
+    assert classify_text(doc)[1] == "Government regains territory"
+
+
+def test_non_conflict_text_has_no_event_but_a_category(run_components):
+    doc = run_components(
+        "Heavy rain caused flooding across the province, and an earthquake followed.", COMPONENTS
+    )
+    assert classify_text(doc) is None
+    assert classify_outcome(doc) == "natural disaster"
+    assert doc._.events == []
+
+
+def test_text_without_cues_is_no_event(run_components):
+    doc = run_components("The committee approved the new school budget on Tuesday.", COMPONENTS)
+    assert classify_text(doc) is None
+    assert classify_outcome(doc) == NO_EVENT
+    assert doc._.events == []
+
+
+def test_classify_text_types_a_span(run_components):
+    doc = run_components(
+        "The council approved the budget. Later, shelling hit the eastern district.", COMPONENTS
+    )
+    first, second = list(doc.sents)
+    assert classify_text(first) is None
+    assert classify_text(second)[1] == "Shelling/artillery/missile attack"
+
+
+def test_event_mentions_carry_trigger_and_sentence_spans(run_components):
+    text = "The council met. Fierce clashes erupted near the airport on Friday."
+    doc = run_components(text, COMPONENTS)
+    (event,) = doc._.events
+    assert event.sub_event_type == "Armed clash"
+    assert event.event_type == "Battles"
+    assert text[event.trigger.start : event.trigger.end] == event.trigger.text == "clashes"
+    assert event.sentence.text == text[event.sentence.start : event.sentence.end]
+    assert event.sentence.start == text.index("Fierce")
+    assert 0 < event.confidence <= 1
+
+
+def test_events_come_in_text_order(run_components):
+    text = "Protesters rallied in the capital. Two days later, drones struck a fuel depot."
+    doc = run_components(text, COMPONENTS)
+    assert [e.sub_event_type for e in doc._.events] == ["Peaceful protest", "Air/drone strike"]
+    assert doc._.events[0].trigger.start < doc._.events[1].trigger.start
+
+
+def test_two_strong_cues_in_one_sentence_give_two_events_strongest_first(run_components):
+    text = "A suicide bomber struck a mosque, while in the north police arrested twenty people."
+    doc = run_components(text, COMPONENTS)
+    subs = [e.sub_event_type for e in doc._.events]
+    assert subs[0] == "Suicide bomb"
+    assert "Arrests" in subs
+    assert len(subs) <= 3
+
+
+def test_claim_of_responsibility_keeps_the_event_type_but_outcome_is_attribution(run_components):
+    text = "The group claimed responsibility for a car bomb that killed eight people."
+    doc = run_components(text, COMPONENTS)
+    assert classify_text(doc)[1] == "Remote explosive/landmine/IED"
+    assert classify_outcome(doc) == "attribution"
+    assert [e.sub_event_type for e in doc._.events] == ["Remote explosive/landmine/IED"]
+
+
+def test_seized_weapons_cache_is_disrupted_weapons_use(run_components):
+    doc = run_components("Police seized forty rifles and a stash of ammunition in a farmhouse.", COMPONENTS)
+    assert classify_text(doc)[1] == "Disrupted weapons use"
+
+
+def test_strike_that_destroyed_a_depot_is_the_strike(run_components):
+    doc = run_components("A strike on the airfield destroyed an ammunition depot, the army said.", COMPONENTS)
+    assert classify_text(doc)[0] == "Explosions/Remote violence"
+
+
+def test_base_set_up_is_headquarters_established(run_components):
+    doc = run_components("Foreign troops have set up a new observation post near the river.", COMPONENTS)
+    assert classify_text(doc)[1] == "Headquarters or base established"
+
+
+def test_killing_militants_is_a_battle(run_components):
+    doc = run_components("The army said it killed 30 militants in the hills on Tuesday.", COMPONENTS)
+    assert classify_text(doc)[1] == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the town is attacked, there will be war.",
+        "No clashes were reported overnight.",
+        "The army did not shell the village.",
+        "The commander threatened to strike the capital.",
+        "Rebels could attack the base at any time.",
+    ],
+)
+def test_hypothetical_or_negated_cues_make_no_event_mention(run_components, text):
+    assert run_components(text, COMPONENTS)._.events == []
+
+
+def test_asserted_cue_beside_a_hypothetical_one_still_counts(run_components):
+    doc = run_components("Artillery shelled the town on Monday.", COMPONENTS)
+    assert [e.sub_event_type for e in doc._.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_missile_fired_from_aircraft_is_an_air_strike(run_components):
+    doc = run_components("Missiles fired by warplanes struck a village near the border.", COMPONENTS)
+    assert classify_text(doc)[1] == "Air/drone strike"
+
+
+def test_opening_fire_on_militants_is_a_battle(run_components):
+    doc = run_components("Soldiers opened fire on militants who tried to cross the river.", COMPONENTS)
+    assert classify_text(doc)[1] == "Armed clash"
+
+
+def test_explain_lists_the_scores_best_first(run_components):
+    doc = run_components("Warplanes carried out airstrikes on the village.", COMPONENTS)
+    scores = explain(doc)
+    assert scores[0][0] == "Air/drone strike"
+    assert all(a[1] >= b[1] for a, b in zip(scores, scores[1:], strict=False))
+
+
+def test_seizing_a_town_is_territory_seizing_goods_is_not(run_components):
+    doc = run_components("Rebel fighters seized the town overnight.", COMPONENTS)
+    assert classify_text(doc)[1] == "Non-state actor overtakes territory"
+    doc = run_components("Customs officers seized a truck of cigarettes.", COMPONENTS)
+    assert classify_text(doc) is None or classify_text(doc)[0] != "Battles"
+
+
+def test_attack_by_militants_on_a_car_is_not_a_battle(run_components):
+    doc = run_components("A suspected militant carried out a drive-by shooting attack on a car.", COMPONENTS)
+    assert classify_text(doc)[1] == "Attack"
+
+
+def test_weapon_remains_found_after_a_blast_do_not_make_a_seizure(run_components):
+    doc = run_components(
+        "Four people were wounded when a grenade exploded; police recovered grenade fragments.", COMPONENTS
+    )
+    assert classify_text(doc)[1] == "Grenade"
