@@ -8,7 +8,9 @@
     │   ├── UnsupportedLanguage  not English
     │   └── BadDate           a publication date that cannot be read
     ├── LexiconError          a data file in warlog/data is malformed
-    └── GazetteerError        the gazetteer cannot be built or read
+    ├── GazetteerError        the gazetteer cannot be built or read
+    ├── StoreError            the database cannot be opened, migrated or queried
+    └── ExportError           an unknown export format or a bad filter
 
 The CLI maps these to exit codes once (``warlog.cli``); the library never prints.
 """
@@ -87,3 +89,15 @@ class LexiconError(WarlogError):
 
 class GazetteerError(WarlogError):
     code = "W300"
+
+
+class StoreError(WarlogError):
+    """The database cannot be opened, migrated or queried as asked (issue 6: store)."""
+
+    code = "W400"
+
+
+class ExportError(WarlogError):
+    """An export was asked for in a format or with a filter warlog does not know (issue 6: export)."""
+
+    code = "W410"

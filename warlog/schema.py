@@ -13,7 +13,7 @@ import hashlib
 from datetime import datetime
 from enum import IntEnum, StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Record(BaseModel):
@@ -250,10 +250,13 @@ class Claim(Record):
     weapons: list[str] = Field(default_factory=list)
     killed: Count | None = None
     injured: Count | None = None
+    evidence: list[Span] = Field(default_factory=list)  # source, cue, content (filled when left empty)
 
-    @property
-    def evidence(self) -> list[Span]:
-        return [s for s in (self.source, self.cue, self.content) if s is not None]
+    @model_validator(mode="after")
+    def _fill_evidence(self) -> Claim:
+        if not self.evidence:
+            self.evidence = [s for s in (self.source, self.cue, self.content) if s is not None]
+        return self
 
 
 # --------------------------------------------------------------------------------------------- reports
@@ -329,3 +332,42 @@ class EventMention(Record):
     trigger: Span
     sentence: Span
     confidence: float = 1.0
+
+
+# --------------------------------------------------------------------------------------------- incidents
+# Added by the store/resolve work (issue 6): the canonical incident that reports of many documents merge into.
+
+
+class ReviewStatus(StrEnum):
+    UNREVIEWED = "unreviewed"
+    REVIEWED = "reviewed"
+    DISPUTED = "disputed"
+
+
+class Incident(Record):
+    """One real-world incident as all its reports tell it: consensus fields plus every claim with its source.
+
+    ``id`` is stable: it is minted once, from the first report that opened the incident, and kept when later
+    reports attach. ``merged_from`` lists the ids of incidents folded into this one. ``report_ids`` are the
+    store keys (``<document_id>:<n>``) of the reports, in the same order as ``reports``."""
+
+    id: str
+    merged_from: list[str] = Field(default_factory=list)
+    report_ids: list[str] = Field(default_factory=list)
+    reports: list[Report] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    claim_reports: list[str] = Field(default_factory=list)  # the report id each claim came from (its source)
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    place: Place | None = None
+    time: TimeSpan | None = None
+    killed: Count = Field(default_factory=Count)
+    injured: Count = Field(default_factory=Count)
+    weapons: list[Weapon] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)  # distinct publishers (or document ids when unknown)
+    number_of_sources: int = 0
+    grading: str | None = None
+    grading_reasons: list[str] = Field(default_factory=list)
+    review_status: str = ReviewStatus.UNREVIEWED.value
+    summary: str | None = None

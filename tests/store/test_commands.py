@@ -1,0 +1,52 @@
+"""The store commands of ``warlog`` (errors, resolve, export) as thin wrappers over a prepared database."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from tests.store.records import extraction
+from warlog.cli import app
+from warlog.schema import ExtractionError
+
+
+def test_resolve_then_export_geojson(store, store_url, tmp_path):
+    store.save_extraction(extraction())
+    runner = CliRunner()
+    resolved = runner.invoke(app, ["resolve", "--db", store_url])
+    assert resolved.exit_code == 0, resolved.output
+    assert "1 incidents created or updated" in resolved.output
+    out = tmp_path / "x.geojson"
+    exported = runner.invoke(
+        app, ["export", str(out), "--format", "geojson", "--db", store_url, "--country", "UA"]
+    )
+    assert exported.exit_code == 0, exported.output
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 1
+
+
+def test_export_with_a_bad_filter_exits_2(store_url, tmp_path):
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "x.csv"), "--db", store_url, "--bbox", "x"])
+    assert result.exit_code == 2
+
+
+def test_errors_lists_failed_documents(store, store_url):
+    store.record_error(ExtractionError(name="bad.txt", code="W102", message="binary"))
+    result = CliRunner().invoke(app, ["errors", "--db", store_url])
+    assert result.output.strip() == "bad.txt\tW102\tbinary"
+
+
+def test_ingest_command_reports_counts_and_exits_1_on_a_bad_file(store_url, tmp_path, monkeypatch):
+    import spacy
+
+    import warlog.store.runner as runner
+    from warlog.extract.pipeline import Extractor
+
+    monkeypatch.setattr(runner, "Extractor", lambda **kw: Extractor(spacy.blank("en"), language="en"))
+    (tmp_path / "a.txt").write_text("Shelling was reported in the town on Monday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01 binary")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", store_url])
+    assert result.exit_code == 1
+    assert "1 documents added" in result.output
+    again = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", store_url])
+    assert (again.exit_code, "1 already stored" in again.output) == (0, True)
