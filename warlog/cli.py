@@ -91,14 +91,18 @@ def gazetteer_build(
     force: bool = typer.Option(False, help="Rebuild even if the gazetteer exists."),
 ) -> None:
     """Build the local gazetteer from the packaged GeoNames data (done automatically on first use)."""
-    from warlog.geo import gazetteer
+    from warlog.geo import build_gazetteer, default_path
 
+    path = default_path()
+    if path.exists() and not force:
+        typer.echo(f"gazetteer ready: {path} (use --force to rebuild)")
+        return
     try:
-        path = gazetteer.build_default(force=force)
+        path = build_gazetteer(path)
     except WarlogError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
-    typer.echo(f"gazetteer ready: {path}")
+    typer.echo(f"gazetteer built: {path}")
 
 
 @gazetteer_app.command("import")
@@ -106,10 +110,10 @@ def gazetteer_import(
     file: Path = typer.Argument(..., help="A GeoNames dump: allCountries.zip/.txt or a country file."),
 ) -> None:
     """Add every place of a full GeoNames dump to the local gazetteer."""
-    from warlog.geo import dump
+    from warlog.geo import import_geonames_dump
 
     try:
-        count = dump.import_geonames_dump(file)
+        count = import_geonames_dump(file)
     except WarlogError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc

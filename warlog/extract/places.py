@@ -1,10 +1,116 @@
-"""Toponyms: gazetteer phrase matches that override weak NER labels, resolved to GeoNames."""
+"""Toponyms: gazetteer phrase matches that override weak NER labels, resolved to GeoNames.
+
+Why not NER alone: the small English model labels war-zone towns as people or organisations about half the
+time, and misses many. So a mention is either a GPE/LOC entity, or a run of capitalised tokens the gazetteer
+knows that stands where a place would ("in Krasnohorivka", "the village of X", "X Oblast", "X-based").
+
+Each mention becomes one ``schema.Place`` in text order. Resolution ranks the gazetteer candidates with the
+document's own evidence (``warlog.geo.ranking``). ``where_prec`` follows UCDP: 1 settlement, 2 near one
+("near", "outskirts of", "15 km south of": the evidence span is widened to include the phrase), 3 admin2,
+4 admin1 ("Donetsk Oblast", "the Belgorod region"), 6 country, 7 sea.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from warlog.data import load_yaml
+from warlog.errors import LexiconError
 from warlog.extract.base import Component
+from warlog.geo.gazetteer import Entry, Gazetteer
+from warlog.geo.names import lookup_key
+from warlog.geo.ranking import ADMIN1, ADMIN2, COUNTRY, SEA, SETTLEMENT, Context, rank
+from warlog.schema import Place, PlaceCandidate, Span
+
+_PLACE_LABELS = {"GPE", "LOC"}
+_WEAK_LABELS = {"ORG", "FAC"}
+_NAME_POS = {"PROPN", "ADJ", "NOUN"}  # the tagger often calls an unknown town an adjective
+_NOT_PLACE_LABELS = {
+    "DATE",
+    "TIME",
+    "MONEY",
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENT",
+    "QUANTITY",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+}
+_SHORT = 3  # names this short ("El", "Act") match only countries and admin1 units ("US", "La.")
+_MAX_TOKENS = 5
+_CONNECTORS = {"-", "on", "upon", "de", "al", "el", "la", "le", "sur", "am", "an", "der", "of"}
+_AMBIGUOUS_MARGIN = 1.0
+_ALTERNATIVES = 3
+_WEAK_MIN_POPULATION = 1000
+_WEAK_TOWN_POPULATION = 20_000
+_WEAK_CITY_POPULATION = 100_000
+_WEAK_UNIQUE_POPULATION = 5_000
+
+
+@dataclass
+class Mention:
+    """A toponym found in the text, before resolution."""
+
+    start: int  # char offsets of the name as written (with "Oblast"/"region" when written)
+    end: int
+    name: str  # what is looked up
+    kinds: tuple[int, ...] | None = None  # required kinds ("X Oblast" -> admin1)
+    near: bool = False
+    ev_start: int = -1  # widened start of evidence (spatial phrase), or -1
+    from_ner: bool = False
+    qualifier_of: int = -1  # index of the mention this one qualifies ("X, Donetsk Oblast")
+    weak: bool = False  # a gazetteer match with no cue: kept only if it fits the document's countries
+
+
+class Cues:
+    """The words of ``geo_cues.yaml`` and ``geo_demonyms.yaml``, compiled once."""
+
+    def __init__(self) -> None:
+        data = load_yaml("geo_cues.yaml")
+        needed = (
+            "admin1_words",
+            "admin2_words",
+            "settlement_words",
+            "near_phrases",
+            "distance_units",
+            "directions",
+            "place_preps",
+            "place_suffixes",
+        )
+        if not isinstance(data, dict) or any(k not in data for k in needed):
+            raise LexiconError(f"lexicon 'geo_cues.yaml' must be a mapping with the keys {', '.join(needed)}")
+        self.admin1 = {str(w).lower() for w in data["admin1_words"]}
+        self.admin2 = {str(w).lower() for w in data["admin2_words"]}
+        self.units = self.admin1 | self.admin2
+        self.preps = {str(w).lower() for w in data["place_preps"]}
+        self.suffixes = {str(w).lower() for w in data["place_suffixes"]}
+        self.not_places = {lookup_key(str(w)) for w in data.get("not_places", [])}
+        self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
+        self.followers = {str(w).lower() for w in data.get("place_followers", [])}
+        settle = "|".join(re.escape(w) for w in sorted(data["settlement_words"], key=len, reverse=True))
+        near = "|".join(re.escape(w) for w in sorted(data["near_phrases"], key=len, reverse=True))
+        units = "|".join(re.escape(w) for w in sorted(data["distance_units"], key=len, reverse=True))
+        dirs = "|".join(re.escape(w) for w in sorted(data["directions"], key=len, reverse=True))
+        of_settlement = rf"(?:(?:the\s+)?(?:{settle})\s+of\s+)?"
+        self.settlement_before = re.compile(rf"\b(?:{settle})\s+of\s+$", re.IGNORECASE)
+        self.near_before = re.compile(
+            rf"(?<![\w])(?<!the\s)((?:{near})\s+{of_settlement}(?:the\s+)?)$", re.IGNORECASE
+        )
+        self.distance_before = re.compile(
+            rf"(?<![\w.])(\d+(?:[.,]\d+)?\s*-?\s*(?:{units})\.?\s+(?:(?:to\s+the\s+)?(?:{dirs})\s+)?"
+            rf"(?:of|from)\s+{of_settlement}(?:the\s+)?)$",
+            re.IGNORECASE,
+        )
+        demonyms = load_yaml("geo_demonyms.yaml")
+        if not isinstance(demonyms, dict) or not isinstance(demonyms.get("demonyms"), dict):
+            raise LexiconError("lexicon 'geo_demonyms.yaml' must map 'demonyms' to {word: ISO-2}")
+        self.demonyms = {str(k): str(v).upper() for k, v in demonyms["demonyms"].items()}
 
 
 class PlaceFinder(Component):
@@ -12,5 +118,387 @@ class PlaceFinder(Component):
 
     attr = "places"
 
-    def match(self, doc: Doc) -> list:
-        return []  # placeholder until the component lands
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer | None = None) -> None:
+        super().__init__(nlp, name)
+        self._gazetteer = gazetteer
+        self.cues = Cues()
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.default()
+        return self._gazetteer
+
+    # ------------------------------------------------------------------------------------------ match
+
+    def match(self, doc: Doc) -> list[Place]:
+        text = doc.text  # Doc.text joins every token: read it once per document
+        return [place for _, place in self._resolve(doc, text, self._find(doc, text))]
+
+    def find_mentions(self, doc: Doc) -> list[Mention]:
+        """Toponym mentions in text order: NER places plus gazetteer matches in place-like positions."""
+        return self._find(doc, doc.text)
+
+    def _find(self, doc: Doc, text: str) -> list[Mention]:
+        gaz = self.gazetteer
+        taken = [False] * len(doc)
+        found: list[tuple[int, int, Mention]] = []  # (start token, end token, mention)
+        blocked = [False] * len(doc)  # inside a person's full name
+        for ent in doc.ents:
+            if ent.label_ in _PLACE_LABELS:
+                start, end = ent.start, self._extend(doc, text, ent.start, ent.end)
+                if doc[start].lower_ == "the":
+                    start += 1
+                if start >= end:
+                    continue
+                stop_char = doc[end - 1].idx + len(doc[end - 1])
+                mention = Mention(doc[start].idx, stop_char, text[doc[start].idx : stop_char], from_ner=True)
+                found.append((start, end, mention))
+                for i in range(start, end):
+                    taken[i] = True
+            elif ent.label_ == "PERSON" and len(ent) > 1:
+                for i in range(ent.start, ent.end):
+                    blocked[i] = True  # "George Washington", "Paris Hilton"
+        ent_label = {t.i: t.ent_type_ for t in doc if t.ent_type_}
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not _capitalised(tok) or tok.is_stop and not tok.is_title:
+                i += 1
+                continue
+            best = None
+            for j in range(i, min(n, i + _MAX_TOKENS)):
+                t = doc[j]
+                if taken[j]:
+                    break
+                if j > i and not (_capitalised(t) or t.lower_ in _CONNECTORS):
+                    break
+                if not _capitalised(t):
+                    continue
+                name = text[tok.idx : t.idx + len(t)]
+                hits = gaz.lookup(name)
+                if hits and len(lookup_key(name)) <= _SHORT:
+                    hits = tuple(h for h in hits if h.kind in (COUNTRY, ADMIN1))
+                if hits:
+                    best = (j + 1, name, hits)
+            if best is None:
+                i += 1
+                continue
+            stop, name, hits = best
+            if any(blocked[k] for k in range(i, stop)) and not self._cue_before(doc, text, i):
+                i = stop
+                continue
+            accepted = self._accept(doc, text, i, stop, hits, ent_label)
+            if accepted or (
+                self._weak(doc, text, i, stop, ent_label) and lookup_key(name) not in self.cues.not_places
+            ):
+                mention = Mention(tok.idx, doc[stop - 1].idx + len(doc[stop - 1]), name, weak=not accepted)
+                found.append((i, stop, mention))
+                for k in range(i, stop):
+                    taken[k] = True
+            i = stop
+        found.sort(key=lambda item: item[0])
+        mentions = []
+        for start, end, mention in found:
+            self._shape(doc, text, start, end, mention)
+            mentions.append(mention)
+        return mentions
+
+    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Place]:
+        """Resolve toponyms whose character spans are given (gold annotations, a reviewer's marks), with
+        the places this component finds in the document as context. One Place per span, in input order."""
+        text = doc.text
+        found = [m for m in self._find(doc, text) if not any(m.start < e and s < m.end for s, e in spans)]
+        given = []
+        for start, end in spans:
+            tokens = doc.char_span(start, end, alignment_mode="expand")
+            mention = Mention(start, end, text[start:end])
+            if tokens is not None and len(tokens):
+                self._shape(doc, text, tokens.start, tokens.end, mention)
+                mention.start, mention.end = start, end
+            given.append(mention)
+        order = sorted(range(len(found) + len(given)), key=lambda k: (found + given)[k].start)
+        merged = [(found + given)[k] for k in order]
+        by_mention = {id(m): p for m, p in self._resolve(doc, text, merged)}
+        return [by_mention[id(m)] for m in given]
+
+    def _extend(self, doc: Doc, text: str, start: int, end: int) -> int:
+        """NER often cuts a two-word town short ('Bila' of 'Bila Tserkva'): take the longer name when the
+        gazetteer knows it."""
+        best = end
+        for stop in range(end + 1, min(len(doc), end + 2) + 1):
+            if not _capitalised(doc[stop - 1]):
+                break
+            if self.gazetteer.lookup(text[doc[start].idx : doc[stop - 1].idx + len(doc[stop - 1])]):
+                best = stop
+        return best
+
+    def _weak(self, doc: Doc, text: str, i: int, stop: int, ent_label: dict) -> bool:
+        """A gazetteer name that opens an organisation or facility NER found ('Mariupol Drama Theater',
+        'Irpin' mislabelled ORG), or a 'person' right after a preposition ('shelling of Hostomel'): a
+        candidate, kept later only if it fits the document."""
+        label = ent_label.get(i, "")
+        if label in ("PERSON", "NORP"):
+            return self._cue_before(doc, text, i) and doc[i].ent_iob_ == "B"
+        opens = doc[i].ent_iob_ == "B" or (
+            i > 0 and doc[i - 1].ent_iob_ == "B" and doc[i - 1].lower_ == "the"
+        )
+        return (
+            label in _WEAK_LABELS
+            and opens
+            and all(doc[k].pos_ in _NAME_POS or doc[k].text == "-" for k in range(i, stop))
+        )
+
+    def _cue_before(self, doc: Doc, text: str, i: int) -> bool:
+        return i > 0 and doc[i - 1].lower_ in self.cues.preps
+
+    def _accept(
+        self, doc: Doc, text: str, i: int, stop: int, hits: tuple[Entry, ...], ent_label: dict
+    ) -> bool:
+        """A gazetteer match outside NER places counts when the words around it make it a place."""
+        label = ent_label.get(i, "")
+        if label in _NOT_PLACE_LABELS or lookup_key(
+            text[doc[i].idx : doc[stop - 1].idx + len(doc[stop - 1])]
+        ) in (self.cues.not_places):
+            return False
+        if self._cue_before(doc, text, i) and (
+            label not in ("PERSON", "NORP") or doc[i - 1].lower_ in self.cues.strong
+        ):
+            return True
+        window = text[max(0, doc[i].idx - 60) : doc[i].idx]
+        if self.cues.settlement_before.search(window):
+            return True  # "the city of X", "the village of X"
+        if self.cues.near_before.search(window) or self.cues.distance_before.search(window):
+            return True  # "south of X", "5 km from X"
+        if stop - i > 1 and doc[stop - 1].lower_ in self.cues.units:
+            return True  # "Donetsk Oblast", "Bakhmut Raion": the unit word says it is a place
+        if i > 0 and doc[i - 1].text == "," and any(h.kind in (ADMIN1, COUNTRY) for h in hits):
+            return True  # "Krasnohorivka, Donetsk Oblast": a qualifier after a comma
+        if (
+            i >= 2
+            and doc[i - 1].lower_ == "the"
+            and doc[i - 2].lower_ in self.cues.preps
+            and label not in ("PERSON", "NORP", "ORG")
+        ):
+            return True
+        if stop < len(doc):
+            nxt = doc[stop].lower_
+            if nxt in self.cues.units or (nxt in self.cues.followers and label != "PERSON"):
+                return True
+            if nxt == "-" and stop + 1 < len(doc) and doc[stop + 1].lower_ in self.cues.suffixes:
+                return True
+            if nxt == "," and stop + 1 < len(doc) and _capitalised(doc[stop + 1]):
+                follow = doc[stop + 1]
+                if any(h.kind in (ADMIN1, COUNTRY) for h in self.gazetteer.lookup(follow.text)):
+                    return True
+        famous = any(
+            h.kind in (COUNTRY, ADMIN1, SEA) and lookup_key(h.name) == lookup_key(doc[i:stop].text)
+            for h in hits
+        )
+        return famous and label not in ("PERSON", "ORG")
+
+    def _shape(self, doc: Doc, text: str, start: int, end: int, mention: Mention) -> None:
+        """Read the words around a mention: admin words after, settlement words and spatial phrases before."""
+        cues = self.cues
+        last = doc[end - 1].lower_
+        if end < len(doc) and doc[end].lower_ in cues.units:
+            word = doc[end].lower_
+            mention.end = doc[end].idx + len(doc[end])
+            mention.kinds = (ADMIN1,) if word in cues.admin1 else (ADMIN2,)
+        elif end - start > 1 and last in cues.units:
+            mention.kinds = (ADMIN1,) if last in cues.admin1 else (ADMIN2,)
+            mention.name = doc[start : end - 1].text
+        window = text[max(0, mention.start - 80) : mention.start]
+        if cues.settlement_before.search(window):
+            mention.kinds = (SETTLEMENT,)
+        hit = cues.distance_before.search(window) or cues.near_before.search(window)
+        if hit:
+            mention.near = True
+            mention.ev_start = mention.start - (len(window) - hit.start(1))
+
+    def _link_qualifiers(self, doc: Doc, text: str, mentions: list[Mention]) -> None:
+        """'X, Y' where Y is a country or admin1 unit: Y qualifies X."""
+        for k in range(len(mentions) - 1):
+            a, b = mentions[k], mentions[k + 1]
+            between = text[a.end : b.start]
+            if between.strip() in (",", "(") and len(between) <= 3:
+                b.qualifier_of = k
+
+    # ------------------------------------------------------------------------------------------ resolve
+
+    def resolve(self, doc: Doc, mentions: list[Mention]) -> list[Place]:
+        """Rank each mention's candidates with the document's context; two passes so that places resolved
+        with confidence in the first pass pull ambiguous ones toward them in the second."""
+        return [place for _, place in self._resolve(doc, doc.text, mentions)]
+
+    def _resolve(self, doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[Mention, Place]]:
+        context = Context()
+        for tok in doc:
+            iso = self.cues.demonyms.get(tok.text)
+            if iso:
+                context.countries[iso] += 0.5
+        cands = []
+        for m in mentions:
+            hits = self._candidates(doc, text, m)
+            cands.append(hits)
+            if not m.weak:
+                self._vote(context, m, hits)
+        keep = [not m.weak or self._fits(h, context) for m, h in zip(mentions, cands, strict=True)]
+        mentions = [m for m, k in zip(mentions, keep, strict=True) if k]
+        cands = [c for c, k in zip(cands, keep, strict=True) if k]
+        for m, hits in zip(mentions, cands, strict=True):
+            if m.weak:
+                self._vote(context, m, hits)
+        self._link_qualifiers(doc, text, mentions)
+        qualifiers: dict[int, tuple[Entry, ...]] = {}
+        for idx, m in enumerate(mentions):
+            if m.qualifier_of >= 0:
+                qualifiers[m.qualifier_of] = tuple(
+                    h for h in cands[idx] if h.kind in (ADMIN1, ADMIN2, COUNTRY)
+                )
+        ranked = [self._rank(m, cands[k], context, qualifiers.get(k, ())) for k, m in enumerate(mentions)]
+        for r in ranked:
+            if r and (len(r) == 1 or r[0][0] - r[1][0] >= _AMBIGUOUS_MARGIN) and r[0][1].kind == SETTLEMENT:
+                context.points.append((r[0][1].lat, r[0][1].lon))
+            if r and r[0][1].admin1:
+                context.admin1[r[0][1].admin1] += 1
+        if context.points:
+            ranked = [self._rank(m, cands[k], context, qualifiers.get(k, ())) for k, m in enumerate(mentions)]
+        return [(m, self._place(doc, text, m, r)) for m, r in zip(mentions, ranked, strict=True)]
+
+    def _candidates(self, doc: Doc, text: str, m: Mention) -> tuple[Entry, ...]:
+        """Gazetteer entries for a mention: a demonym's country first (for spans given by a caller:
+        'Canadian' is Canada, not the Texas town), then the name as written ('Douglas County' is an alias),
+        then the name without its admin word."""
+        gaz = self.gazetteer
+        written = text[m.start : m.end]
+        iso = self.cues.demonyms.get(written) or self.cues.demonyms.get(written.removesuffix("s"))
+        country = gaz.country(iso) if iso else None
+        if country is not None:
+            return (country,)
+        hits = gaz.lookup(written)
+        if m.kinds and hits and not any(h.kind in m.kinds for h in hits):
+            hits = ()
+        if not hits and m.name != written:
+            hits = gaz.lookup(m.name)
+        return hits
+
+    @staticmethod
+    def _fits(hits: tuple[Entry, ...], context: Context) -> bool:
+        """A weak match stays when it names a real town (or unit) of a country the document is about, or a
+        city large enough that its name is rarely anything else."""
+        return any(
+            (
+                context.countries.get(h.country, 0.0) >= 1.0
+                and (h.kind != SETTLEMENT or h.population >= _WEAK_TOWN_POPULATION)
+            )
+            or (h.kind == SETTLEMENT and h.population >= _WEAK_CITY_POPULATION)
+            for h in hits
+        ) or _unique_town(hits)
+
+    def _vote(self, context: Context, m: Mention, hits: tuple[Entry, ...]) -> None:
+        """Each mention spreads one vote over the countries its candidates lie in (a country counts whole)."""
+        if not hits:
+            return
+        key = lookup_key(m.name)
+        exact = [h for h in hits if h.kind in (COUNTRY, ADMIN1) and lookup_key(h.name) == key]
+        if exact:
+            context.countries[exact[0].country] += 1.0
+            if exact[0].kind == ADMIN1:
+                context.admin1[exact[0].name] += 1.0
+            return
+        countries = {h.country for h in hits if h.country}
+        for iso in countries:
+            context.countries[iso] += 1.0 / len(countries)
+
+    def _rank(self, m: Mention, hits: tuple[Entry, ...], context: Context, quals: tuple[Entry, ...]) -> list:
+        if not hits:
+            return []
+        if m.kinds is None and m.qualifier_of < 0:
+            hits = _drop_eponymous_units(hits, lookup_key(m.name))
+        kinds = m.kinds
+        if m.qualifier_of >= 0 and kinds is None:
+            kinds = (ADMIN1, ADMIN2, COUNTRY)
+        return rank(hits, lookup_key(m.name), context, kinds=kinds, qualifiers=quals)
+
+    def _place(self, doc: Doc, text: str, m: Mention, ranked: list) -> Place:
+        written = text[m.start : m.end]
+        ev_start = m.ev_start if m.ev_start >= 0 else m.start
+        evidence = Span(start=ev_start, end=m.end, text=text[ev_start : m.end])
+        if not ranked:
+            why = "no place of this name in the gazetteer"
+            return Place(name=written, reason=why, evidence=evidence)
+        top_score, top = ranked[0]
+        if m.kinds and top.kind not in m.kinds:
+            wanted = "admin1 unit" if ADMIN1 in m.kinds else "district" if ADMIN2 in m.kinds else "settlement"
+            alts = [_candidate(s, e) for s, e in ranked[:_ALTERNATIVES]]
+            return Place(
+                name=written,
+                reason=f"the text names a {wanted} but the gazetteer has none of this name",
+                alternatives=alts,
+                evidence=evidence,
+            )
+        where_prec = top.kind
+        if m.near and top.kind == SETTLEMENT:
+            where_prec = 2
+        close = [(s, e) for s, e in ranked[1 : _ALTERNATIVES + 1] if top_score - s < _AMBIGUOUS_MARGIN]
+        reason = "ambiguous: close alternatives kept" if close else None
+        return Place(
+            name=written,
+            geonameid=top.id if top.id > 0 else None,
+            lat=top.lat,
+            lon=top.lon,
+            country=top.country,
+            admin1=top.admin1,
+            admin2=top.admin2,
+            feature_code=top.fcode,
+            where_prec=where_prec,
+            resolved_name=top.name,
+            reason=reason,
+            alternatives=[_candidate(s, e) for s, e in close],
+            evidence=evidence,
+        )
+
+
+def _drop_eponymous_units(hits: tuple[Entry, ...], key: str) -> tuple[Entry, ...]:
+    """A bare 'Kharkiv' is the city, not the oblast or raion named after it: drop units that hold a town
+    among the candidates, unless the unit's own name is the mention ('Montana' the state stays)."""
+    towns = [h for h in hits if h.kind == SETTLEMENT and h.population >= _WEAK_MIN_POPULATION]
+    if not towns:
+        return hits
+    held = {(t.country, t.admin1) for t in towns} | {(t.country, t.admin2) for t in towns}
+    kept = tuple(
+        h
+        for h in hits
+        if h.kind not in (ADMIN1, ADMIN2) or (h.country, h.name) not in held or lookup_key(h.name) == key
+    )
+    return kept or hits
+
+
+def _unique_town(hits: tuple[Entry, ...]) -> bool:
+    """One town of some size bears the name worldwide ('Avdiivka'): NER calling it an organisation is the
+    model's mistake, not a second reading."""
+    towns = [h for h in hits if h.kind == SETTLEMENT]
+    return len(towns) == 1 and towns[0].population >= _WEAK_UNIQUE_POPULATION
+
+
+def _capitalised(tok) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and (tok.is_alpha or "'" in text or "’" in text)
+
+
+def _candidate(score: float, e: Entry) -> PlaceCandidate:
+    return PlaceCandidate(
+        geonameid=e.id if e.id > 0 else 0,
+        name=e.name,
+        lat=e.lat,
+        lon=e.lon,
+        country=e.country,
+        feature_code=e.fcode,
+        population=e.population,
+        score=round(score, 3),
+    )
+
+
+__all__ = ["Cues", "Mention", "PlaceFinder"]

@@ -177,8 +177,8 @@ class SpeakerResolver:
         if people:
             entity = people[0].text
         elif (institution := lex.institution(words)) is not None:
-            entity = f"{lex.side_names[side]} {institution}" if side else None
-        elif side is not None and _only_side_words(words, lex):
+            entity = f"{lex.side_names[side]} {institution}" if side in lex.side_names else None
+        elif side in lex.side_names and _only_side_words(words, lex):
             # metonymy: "Moscow has not commented", "Kyiv said" -> that state's government
             entity = f"{lex.side_names[side]} Government"
             kind = kind or ClaimantType.GOVERNMENT.value

@@ -1,0 +1,385 @@
+"""Geocoding accuracy and speed: GeoWebNews, LGL, GeoVirus and the Ukraine events.
+
+    python -m bench.geo [--data DIR] [--json] [--limit N] [--corpus gwn,lgl,geovirus,ukraine]
+
+Measures (the same as Mordecai 3's README where they overlap):
+- resolution of the gold toponyms (the gold spans are given; the rest of the document is context):
+  exact GeoNames id (%), acc@161 km (%), mean error (km), toponyms resolved per second;
+- end to end (find + resolve): precision / recall / F1, a found place counting when it overlaps a gold
+  toponym and lies within 161 km of it;
+- Ukraine events (title + description of each geolocated event): the event place is the most precise place
+  found (ties: the first); % within 25 km of the gold point, % naming the gold town, % with no place; and,
+  as half the texts name no place at all, the same within-25-km % over the events whose text names the
+  gold town (the resolvable ones);
+- the gazetteer: open time and the memory its look-ups add.
+GWN toponyms count when they carry a GeoNames id (as in Mordecai 3's evaluation; the others are buildings
+and streets). Gold coordinates of GWN toponyms that carry only a GeoNames id are read from the gazetteer;
+gold ids it lacks count as misses (``gold_unknown``). GeoVirus has no ids, so only distances are scored.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import statistics
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.common import emit_json, parse_args, prf, print_table, require_data
+
+GEO = "geoparsing_gritta/data"
+UKRAINE = "ukraine_cir_bellingcat_events/events.csv"
+KM = 161.0
+UA_KM = 25.0
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class Article:
+    text: str
+    gold: list[Gold] = field(default_factory=list)
+    other: list[tuple[int, int]] = field(default_factory=list)  # annotated, unscored: neutral in end to end
+
+
+def _align(text: str, start: int, end: int, name: str | None) -> tuple[int, int]:
+    """Some corpora count offsets from 1 or after a stripped prefix: find the name within a few characters."""
+    if not name or text[start:end] == name:
+        return start, end
+    for shift in (-1, 1, -2, 2, -3, 3, -4, 4, -5, 5):
+        s = start + shift
+        if s >= 0 and text[s : s + len(name)] == name:
+            return s, s + len(name)
+    return start, end
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_gwn(path: Path) -> list[Article]:
+    articles = []
+    for art in ET.parse(path).getroot().iter("article"):
+        gold, other = [], []
+        for t in art.iter("toponym"):
+            gid, lat, lon = (
+                _int(t.findtext("geonamesID")),
+                _float(t.findtext("latitude")),
+                _float(t.findtext("longitude")),
+            )
+            text = art.findtext("text") or ""
+            s, e = _align(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName"))
+            if gid is None:  # buildings, streets, non-toponyms: not scored, and not false positives either
+                other.append((s, e))
+                continue
+            gold.append(Gold(s, e, gid, lat, lon))
+        articles.append(Article(art.findtext("text") or "", gold, other))
+    return articles
+
+
+def read_lgl(path: Path) -> list[Article]:
+    articles = []
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = []
+        for t in art.iter("toponym"):
+            tag = t.find("gaztag")
+            if tag is None:
+                continue
+            s, e = _align(
+                art.findtext("text") or "",
+                int(t.findtext("start")),
+                int(t.findtext("end")),
+                t.findtext("phrase"),
+            )
+            gold.append(
+                Gold(
+                    s, e, _int(tag.get("geonameid")), _float(tag.findtext("lat")), _float(tag.findtext("lon"))
+                )
+            )
+        articles.append(Article(art.findtext("text") or "", gold))
+    return articles
+
+
+def read_geovirus(path: Path) -> list[Article]:
+    articles = []
+    for art in ET.parse(path).getroot().iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for loc in art.iter("location"):
+            s, e = _align(text, int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name"))
+            gold.append(Gold(s, e, None, _float(loc.findtext("lat")), _float(loc.findtext("lon"))))
+        articles.append(Article(art.findtext("text") or "", gold))
+    return articles
+
+
+READERS = {
+    "gwn": ("GWN.xml", read_gwn),
+    "lgl": ("Corpora/lgl.xml", read_lgl),
+    "geovirus": ("Corpora/GeoVirus.xml", read_geovirus),
+}
+
+
+def score_corpus(nlp, finder, articles: list[Article]) -> dict:
+    from warlog.geo.ranking import haversine_km
+
+    gaz = finder.gazetteer
+    n = exact = within = unknown = 0
+    errors: list[float] = []
+    tp = fp = fn = 0
+    resolve_s = 0.0
+    texts = [a.text for a in articles]
+    for art, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        gold = []
+        for g in art.gold:
+            lat, lon = g.lat, g.lon
+            if lat is None and g.geonameid is not None:
+                entry = gaz.get(g.geonameid)
+                if entry is not None:
+                    lat, lon = entry.lat, entry.lon
+            gold.append((g, lat, lon))
+        spans = [(g.start, g.end) for g, _, _ in gold]
+        t0 = time.perf_counter()
+        resolved = finder.resolve_spans(doc, spans)
+        resolve_s += time.perf_counter() - t0
+        for (g, lat, lon), place in zip(gold, resolved, strict=True):
+            n += 1
+            if lat is None:
+                unknown += 1
+                continue
+            if g.geonameid is not None and place.geonameid == g.geonameid:
+                exact += 1
+            if place.lat is not None:
+                d = haversine_km(lat, lon, place.lat, place.lon)
+                errors.append(d)
+                within += d <= KM
+            else:
+                errors.append(20000.0)
+        # end to end: what the component found on its own
+        found = [p for p in doc._.places if p.lat is not None and p.evidence is not None]
+        located = [(g, lat, lon) for g, lat, lon in gold if lat is not None]
+        matched = set()
+        for p in found:
+            s, e = p.evidence.end - len(p.name), p.evidence.end
+            hit = next(
+                (
+                    k
+                    for k, (g, lat, lon) in enumerate(located)
+                    if k not in matched
+                    and g.start < e
+                    and s < g.end
+                    and haversine_km(lat, lon, p.lat, p.lon) <= KM
+                ),
+                None,
+            )
+            if hit is None:
+                if any(os < e and s < oe for os, oe in art.other):
+                    continue
+                fp += 1
+            else:
+                matched.add(hit)
+                tp += 1
+        fn += len(located) - len(matched)
+    with_ids = sum(1 for a in articles for g in a.gold if g.geonameid is not None)
+    p, r, f = prf(tp, fp, fn)
+    return {
+        "toponyms": n,
+        "exact_id": 100.0 * exact / with_ids if with_ids else None,
+        "acc161": 100.0 * within / n if n else 0.0,
+        "mean_km": statistics.fmean(errors) if errors else 0.0,
+        "gold_unknown": unknown,
+        "toponyms_per_s": n / resolve_s if resolve_s else 0.0,
+        "e2e_p": p,
+        "e2e_r": r,
+        "e2e_f1": f,
+    }
+
+
+def score_ukraine(nlp, path: Path, limit: int | None) -> dict:
+    from warlog.geo.names import lookup_key
+    from warlog.geo.ranking import haversine_km
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if _float(r.get("lat")) is not None]
+    if limit:
+        rows = rows[:limit]
+    texts = [_event_text(r) for r in rows]
+    near = town = none = named = named_near = 0
+    for row, text, doc in zip(rows, texts, nlp.pipe(texts, batch_size=32), strict=True):
+        gold_town = lookup_key(row.get("town/city") or "")
+        says_town = bool(gold_town) and gold_town in lookup_key(text)
+        named += says_town
+        places = [p for p in doc._.places if p.lat is not None]
+        if not places:
+            none += 1
+            continue
+        best = min(places, key=lambda p: p.where_prec or 9)
+        close = haversine_km(float(row["lat"]), float(row["lon"]), best.lat, best.lon) <= UA_KM
+        near += close
+        named_near += close and says_town
+        town += bool(gold_town) and lookup_key(best.resolved_name or "") == gold_town
+    n = len(rows) or 1
+    return {
+        "events": len(rows),
+        "within25": 100.0 * near / n,
+        "town": 100.0 * town / n,
+        "no_place": 100.0 * none / n,
+        "named": named,
+        "named_within25": 100.0 * named_near / named if named else 0.0,
+    }
+
+
+def _event_text(row: dict) -> str:
+    """Title and description, once each (the description often repeats the title)."""
+    title = (row.get("title") or "").strip()
+    desc = (row.get("brief description") or "").strip()
+    if not desc or desc in title:
+        return title
+    return f"{title}. {desc}"
+
+
+_COST_PROBE = """
+import json, os, time
+from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.build import default_path
+def rss():
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+before = rss()
+t0 = time.perf_counter()
+gaz = Gazetteer(default_path())
+for name in ("Kyiv", "Bakhmut", "Springfield", "Alexandria", "Donetsk Oblast", "Paris", "Krasnohorivka"):
+    gaz.lookup(name)
+load_s = time.perf_counter() - t0
+print(json.dumps({"load_s": load_s, "load_rss_mb": rss() - before, "places": len(gaz)}))
+"""
+
+
+def gazetteer_cost() -> dict:
+    """Open time and resident memory the gazetteer adds, in a fresh process (this one holds spaCy)."""
+    from warlog.geo import Gazetteer
+
+    Gazetteer.default()  # built here if missing: building is not part of the load time
+    out = subprocess.run([sys.executable, "-c", _COST_PROBE], capture_output=True, text=True, check=False)
+    try:
+        return json.loads(out.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"load_s": None, "load_rss_mb": None, "error": out.stderr[-300:]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    def extra(parser):
+        parser.add_argument("--corpus", default="gwn,lgl,geovirus,ukraine", help="comma-separated corpora")
+
+    args = parse_args("Geocoding accuracy and speed", argv, extra)
+    base = args.data / GEO
+    if not require_data(base, "the geoparsing corpora"):
+        emit_json({}, args.json)
+        return 0
+    from warlog.extract.pipeline import load_pipeline
+
+    nlp = load_pipeline(("warlog_places",))
+    finder = nlp.get_pipe("warlog_places")
+    figures: dict = {"gazetteer": gazetteer_cost()}
+    rows = []
+    wanted = [c.strip() for c in args.corpus.split(",") if c.strip()]
+    for name in wanted:
+        if name not in READERS:
+            continue
+        rel, reader = READERS[name]
+        path = base / rel
+        if not path.exists():
+            print(f"no data: {path}")
+            continue
+        articles = reader(path)[: args.limit] if args.limit else reader(path)
+        res = score_corpus(nlp, finder, articles)
+        figures[name] = res
+        rows.append(
+            (
+                name,
+                res["toponyms"],
+                res["exact_id"] if res["exact_id"] is not None else "-",
+                res["acc161"],
+                res["mean_km"],
+                res["e2e_p"],
+                res["e2e_r"],
+                res["e2e_f1"],
+                res["toponyms_per_s"],
+            )
+        )
+    if rows:
+        print_table(
+            "Toponym resolution (gold spans) and end to end (found + resolved, 161 km)",
+            [
+                "corpus",
+                "toponyms",
+                "exact id %",
+                "acc@161 %",
+                "mean km",
+                "e2e P",
+                "e2e R",
+                "e2e F1",
+                "toponyms/s",
+            ],
+            rows,
+        )
+    if "ukraine" in wanted:
+        path = args.data / UKRAINE
+        if path.exists():
+            res = score_ukraine(nlp, path, args.limit)
+            figures["ukraine"] = res
+            print_table(
+                "Ukraine events (title + description)",
+                [
+                    "events",
+                    "within 25 km %",
+                    "gold town %",
+                    "no place %",
+                    "naming the town",
+                    "those within 25 km %",
+                ],
+                [
+                    (
+                        res["events"],
+                        res["within25"],
+                        res["town"],
+                        res["no_place"],
+                        res["named"],
+                        res["named_within25"],
+                    )
+                ],
+            )
+        else:
+            print(f"no data: {path}")
+    g = figures["gazetteer"]
+    print_table(
+        "Gazetteer (fresh process)",
+        ["places", "open + 7 look-ups s", "RSS added MB"],
+        [(g.get("places"), g.get("load_s"), g.get("load_rss_mb"))],
+    )
+    emit_json(figures, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""PlaceFinder over texts written for these tests, with the statistical model for NER and a small
+gazetteer imported from a hand-written GeoNames dump (tests/geo/smalldump.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.geo.smalldump import small_dump, small_gazetteer  # noqa: F401
+from warlog.extract.places import Cues, Mention, PlaceFinder
+
+
+@pytest.fixture(scope="module")
+def finder(model, small_gazetteer):  # noqa: F811
+    return PlaceFinder(model, "warlog_places", gazetteer=small_gazetteer)
+
+
+@pytest.fixture(scope="module")
+def places(model, finder):
+    def run(text: str):
+        return finder.match(model(text))
+
+    return run
+
+
+def _by_name(found, name):
+    hits = [p for p in found if p.name == name]
+    assert hits, f"{name!r} not among {[p.name for p in found]}"
+    return hits[0]
+
+
+def test_village_in_a_named_oblast_resolves_inside_it(places):
+    found = places("Russian forces shelled the village of Krasnohorivka, Donetsk Oblast, on Monday.")
+    village = _by_name(found, "Krasnohorivka")
+    assert village.geonameid == 704393
+    assert village.where_prec == 1
+    oblast = _by_name(found, "Donetsk Oblast")
+    assert (oblast.geonameid, oblast.where_prec) == (709716, 4)
+
+
+def test_near_widens_the_evidence_and_sets_where_prec_2(places):
+    place = _by_name(places("Two civilians were killed near Bakhmut on Tuesday."), "Bakhmut")
+    assert place.where_prec == 2
+    assert place.evidence.text == "near Bakhmut"
+
+
+def test_distance_and_direction_count_as_near(places):
+    place = _by_name(places("A depot 15 km south of Kharkiv was hit overnight."), "Kharkiv")
+    assert place.where_prec == 2
+    assert place.evidence.text == "15 km south of Kharkiv"
+
+
+def test_region_word_makes_it_the_admin1_unit(places):
+    place = _by_name(places("A drone struck a fuel depot in the Belgorod region."), "Belgorod region")
+    assert (place.geonameid, place.where_prec) == (578071, 4)
+
+
+def test_bare_city_name_is_the_city_not_its_oblast(places):
+    place = _by_name(places("Missiles hit Kharkiv on Monday morning."), "Kharkiv")
+    assert (place.geonameid, place.where_prec) == (706483, 1)
+
+
+def test_old_soviet_name_resolves_to_the_current_place(places):
+    assert _by_name(places("Fighting continued in Artemivsk."), "Artemivsk").geonameid == 713174
+
+
+def test_state_abbreviation_qualifies_an_ambiguous_town(places):
+    # "La." reaches Louisiana through the alias lexicon only in the full gazetteer; the state name does here
+    place = _by_name(places("Police in Alexandria, Louisiana said the fire was set."), "Alexandria")
+    assert place.geonameid == 4314550
+
+
+def test_ambiguous_name_keeps_its_alternatives(model, finder):
+    doc = model("Krasnohorivka was quiet.")
+    [place] = finder.resolve_spans(doc, [(0, 13)])
+    assert place.geonameid == 704393
+    assert 704390 in [a.geonameid for a in place.alternatives]
+
+
+def test_unknown_place_stays_unresolved_with_a_reason(model, finder):
+    doc = model("Shelling was reported in Zzyxovka.")
+    [place] = finder.resolve(doc, [Mention(25, 33, "Zzyxovka")])
+    assert place.geonameid is None and place.lat is None
+    assert "gazetteer" in place.reason
+
+
+def test_demonyms_are_context_not_places(places):
+    found = places("Russian troops advanced toward Bakhmut.")
+    assert "Russian" not in [p.name for p in found]
+
+
+def test_places_come_in_text_order_with_spans_into_the_text(places):
+    text = "From Belgorod to Kharkiv and on to Bakhmut."
+    found = places(text)
+    starts = [p.evidence.start for p in found]
+    assert starts == sorted(starts)
+    for p in found:
+        assert text[p.evidence.start : p.evidence.end] == p.evidence.text
+
+
+def test_capitalised_common_words_are_not_places(places):
+    found = places("On Thursday the Council met in March to discuss the budget.")
+    assert found == []
+
+
+def test_empty_text_gives_no_places(places):
+    assert places("") == []
+
+
+def test_cue_lexicon_loads_and_compiles():
+    cues = Cues()
+    assert "oblast" in cues.admin1
+    assert cues.demonyms["Ukrainian"] == "UA"
+    assert cues.near_before.search("on the outskirts of ")
+
+
+def test_title_word_after_a_name_makes_it_a_place(places):
+    found = places("Belgorod regional governor said three people were hurt.")
+    assert _by_name(found, "Belgorod").geonameid == 578072
+
+
+def test_settlement_word_before_a_name_requires_a_settlement(places):
+    place = _by_name(places("Troops entered the town of Shebekino."), "Shebekino")
+    assert (place.geonameid, place.where_prec) == (495112, 1)

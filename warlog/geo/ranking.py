@@ -1,0 +1,111 @@
+"""Rank the gazetteer candidates of a toponym using what the rest of the document says.
+
+Pure functions over ``Entry`` records, so the ranking can be tested without a pipeline. The score adds:
+- a prior: countries and first-level units are what a bare famous name usually means; for settlements the
+  (log) population stands in for prominence;
+- the document's countries and admin1 units (named, or implied by demonyms), its focus country, and an
+  explicit qualifier ("Krasnohorivka, Donetsk Oblast"; "Alexandria, La.");
+- proximity to the places already resolved with confidence in the same document.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from warlog.geo.gazetteer import Entry
+from warlog.geo.names import lookup_key
+
+SETTLEMENT, ADMIN2, ADMIN1, LARGER, COUNTRY, SEA = 1, 3, 4, 5, 6, 7
+#: Base scores of the kinds that are not settlements: a bare "Georgia" is a country or a state before it is
+#: a village; a settlement's base grows with the log of its population (0.8 per tenfold).
+_BASE = {COUNTRY: 7.0, LARGER: 6.5, SEA: 6.0, ADMIN1: 5.0, ADMIN2: 2.5}
+_EXACT = 1.0  # the mention is the place's own name, not one of its alternate names
+_CAPITAL = 1.0
+_COUNTRY_SHARE = 2.0  # times the share of the document's country evidence
+_FOCUS = 0.7
+_ADMIN1_CONTEXT = 1.5
+_QUALIFIER_COUNTRY = 3.0
+_QUALIFIER_ADMIN = 4.0
+
+
+@dataclass
+class Context:
+    """What a document says about where it is."""
+
+    countries: Counter = field(default_factory=Counter)  # ISO-2 -> weight
+    admin1: Counter = field(default_factory=Counter)  # admin1 name -> weight
+    points: list[tuple[float, float]] = field(default_factory=list)  # confidently resolved places
+
+    @property
+    def focus(self) -> str | None:
+        if not self.countries:
+            return None
+        iso, weight = self.countries.most_common(1)[0]
+        return iso if weight > 0 else None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(entry: Entry, key: str) -> float:
+    """How likely a bare mention means this place, before context."""
+    weight = 0.8 * math.log10(entry.population + 10)
+    if entry.kind == SETTLEMENT:
+        score = weight + (_CAPITAL if entry.fcode == "PPLC" else 0.0)
+    else:
+        score = _BASE.get(entry.kind, 2.0) + 0.1 * weight
+    if lookup_key(entry.name) == key:
+        score += _EXACT
+    return score
+
+
+def score(entry: Entry, key: str, context: Context, qualifiers: tuple[Entry, ...] = ()) -> float:
+    """The candidate's score in this document (higher is better)."""
+    total = prior(entry, key)
+    total_c = sum(context.countries.values()) or 1.0
+    if entry.country:
+        total += _COUNTRY_SHARE * context.countries.get(entry.country, 0.0) / total_c
+        if entry.country == context.focus:
+            total += _FOCUS
+    # a place reached through one of its alternate names ("Mexico" -> Mexico City) gets half the local pull
+    local = 1.0 if lookup_key(entry.name) == key else 0.5
+    if entry.admin1 and entry.kind in (SETTLEMENT, ADMIN2) and context.admin1.get(entry.admin1):
+        total += _ADMIN1_CONTEXT * local
+    for q in qualifiers:
+        if q.kind == COUNTRY and q.country == entry.country:
+            total += _QUALIFIER_COUNTRY
+        elif (
+            q.kind in (ADMIN1, ADMIN2)
+            and q.country == entry.country
+            and q.name in (entry.admin1, entry.admin2)
+        ):
+            total += _QUALIFIER_ADMIN
+    if context.points and entry.kind in (SETTLEMENT, ADMIN2):
+        nearest = min(haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
+        total += (1.5 if nearest < 150 else 0.75 if nearest < 400 else 0.0) * local
+    return total
+
+
+def rank(
+    candidates: tuple[Entry, ...] | list[Entry],
+    key: str,
+    context: Context,
+    *,
+    kinds: tuple[int, ...] | None = None,
+    qualifiers: tuple[Entry, ...] = (),
+) -> list[tuple[float, Entry]]:
+    """Candidates best first; ``kinds`` keeps only those kinds when any candidate has one of them."""
+    pool = list(candidates)
+    if kinds:
+        narrowed = [c for c in pool if c.kind in kinds]
+        pool = narrowed or pool
+    scored = [(score(c, key, context, qualifiers), c) for c in pool]
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].population, pair[1].id))
+    return scored
