@@ -17,6 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 demo: venv
+	$(BIN)/warlog gazetteer build
 	$(BIN)/warlog extract samples/*.txt --format table
 	$(BIN)/warlog extract samples/border_city_strike.txt --published 2022-07-04 --source "Sample Wire" --format json
 

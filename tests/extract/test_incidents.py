@@ -169,3 +169,41 @@ def test_no_stated_time_falls_back_to_publication_with_flag(model, assembler):
     (report,) = assembler.match(doc)
     assert report.time.fallback is True
     assert report.time.start < PUBLISHED < report.time.end
+
+
+def test_event_inside_a_hypothetical_claim_is_no_incident(model, assembler):
+    text = "Analysts said shelling could hit Belgorod at any time."
+    claim = Claim(claimant=Claimant(name="Analysts"), stance="other", modality="hypothetical",
+                  source=span(text, "Analysts"), cue=span(text, "said"),
+                  content=span(text, "shelling could hit Belgorod at any time"))
+    doc = build(model, text, events=[event(text, "shelling", "Shelling/artillery/missile attack")],
+                places=[place(text, "Belgorod", 1)], claims=[claim])
+    assert assembler.match(doc) == []
+
+
+def test_country_level_cue_without_casualties_is_commentary(model, assembler):
+    text = "The war in Ukraine has changed Europe."
+    doc = build(model, text, events=[event(text, "war", "Armed clash", "Battles")],
+                places=[place(text, "Ukraine", 3, prec=6)])
+    assert assembler.match(doc) == []
+
+
+def test_country_level_event_with_casualties_is_kept(model, assembler):
+    text = "Shelling in Ukraine killed five people."
+    doc = build(model, text, events=[event(text, "Shelling", "Shelling/artillery/missile attack")],
+                places=[place(text, "Ukraine", 3, prec=6)],
+                casualties=[CasualtyMention(kind="killed", count=Count(low=5, best=5, high=5),
+                                            evidence=span(text, "killed five people"))])
+    (report,) = assembler.match(doc)
+    assert report.killed.low == 5
+
+
+def test_unrelated_remark_is_not_attached_to_an_incident(model, assembler):
+    text = "Shelling hit Belgorod. Separately, the minister said talks would resume in May."
+    remark = Claim(claimant=Claimant(name="the minister"), stance="other",
+                   source=span(text, "the minister"), cue=span(text, "said"),
+                   content=span(text, "talks would resume in May"))
+    doc = build(model, text, events=[event(text, "Shelling", "Shelling/artillery/missile attack")],
+                places=[place(text, "Belgorod", 1)], claims=[remark])
+    (report,) = assembler.match(doc)
+    assert report.claims == []

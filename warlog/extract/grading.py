@@ -47,7 +47,8 @@ def grade(
     if len(perpetrators) > 1:
         reasons.append("claims blame different perpetrators: " + ", ".join(sorted(perpetrators)))
     if responsibility and not denials:
-        reasons.append(f"{_parties(responsibility)} {_verb(responsibility, 'claims', 'claim')} responsibility")
+        claim_verb = _verb(responsibility, "claims", "claim")
+        reasons.append(f"{_parties(responsibility)} {claim_verb} responsibility")
     if accusations:
         reasons.append(f"accused by {_parties(accusations)}")
     if no_comment:

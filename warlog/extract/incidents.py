@@ -39,12 +39,14 @@ from warlog.schema import (
     Count,
     DatePrec,
     EventMention,
+    Modality,
     Place,
     Report,
     Span,
     Stance,
     TimeSpan,
     Weapon,
+    WherePrec,
 )
 
 DISRUPTED = "Disrupted weapons use"
@@ -110,14 +112,17 @@ class IncidentAssembler(Component):
         published = doc._.published
 
         speech = _speech_times(doc, times, claims)
-        segments = _segments(doc, events, sentences)
+        segments = [s for s in _segments(doc, events, sentences) if not _unreal(s, claims)]
         for seg in segments:
             seg.place = _segment_place(seg, places, actor_spans)
             seg.time = _segment_time(seg, times, speech)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
-        drafts = _group(segments)
+        casualties = [m for m in get_list(doc, "casualties") if not m.aggregate]
+        drafts = [d for d in _group(segments) if _grounded(d, casualties)]
+        if not drafts:
+            return []
         _link_claims(drafts, claims, sentences)
         _link_caveats(drafts, get_list(doc, "caveats"), claims, sentences, doc)
         return [
@@ -232,6 +237,29 @@ def _drop_repeated_cues(segments: list[Segment]) -> list[Segment]:
             continue
         kept.append(seg)
     return kept
+
+
+def _unreal(seg: Segment, claims: list[Claim]) -> bool:
+    """An event inside a hypothetical or negated claim did not happen: "analysts said an invasion could
+    begin at any time" reports no invasion."""
+    trigger = seg.event.trigger
+    return any(
+        c.content is not None
+        and c.modality in (Modality.HYPOTHETICAL.value, Modality.NEGATED.value)
+        and c.content.start <= trigger.start < c.content.end
+        for c in claims
+    )
+
+
+def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
+    """A report worth a row: it happened somewhere at most province-precise, or it harmed people.
+
+    ACLED codes events at a location; a cue word with only a country behind it ("the war in Ukraine",
+    an opinion piece on world affairs) is commentary, not an incident."""
+    place = draft.place
+    if place is not None and place.where_prec is not None and place.where_prec <= WherePrec.ADMIN1:
+        return True
+    return any(_inside(m.evidence, [(s.start, s.end) for s in draft.segments]) for m in casualties)
 
 
 def _precision(place: Place) -> int:
@@ -368,6 +396,8 @@ def _link_claims(drafts: list[Draft], claims: list[Claim], sentences: _Sentences
                     best, overlap = draft, cover
             if best is not None:
                 break
+        if best is None and claim.stance == Stance.OTHER.value:
+            continue  # a remark that touches no incident stays out of the incidents
         if best is None and claim.stance in (Stance.NO_COMMENT.value, Stance.DENIAL.value):
             accused = [d for d in drafts if any(c.stance == Stance.ACCUSATION.value for c in d.claims)]
             best = accused[0] if accused else _primary(drafts)
