@@ -9,9 +9,11 @@ Docs are built with the statistical model and only the ``warlog_times`` componen
 Scores, after TempEval-3 task A (UzZaman et al. 2013): a system timex matches a gold one *strictly* when
 the character spans are equal, *relaxed* when they overlap (one-to-one, in text order). Value F1 counts
 relaxed matches whose values are equal: P = correct / system timexes, R = correct / gold timexes. The DCT
-itself is not scored (it is given, not found). A leading signal word that warlog keeps in its text as
-written ("since", "between", "from") is dropped from the system span before comparing, as TimeML leaves
-signals outside TIMEX3.
+itself is not scored (it is given, not found), as in the official scorer (TE3-evaluation.py reads only
+the ``<TEXT>`` element, where TBAQ has no DCT). Ranges that warlog joins ("between 1990 and 1995") are
+scored as their two expressions, as TimeML annotates them (``find_times(..., split_ranges=True)``). A
+leading signal word that warlog keeps in its text as written ("since", "between", "from") is dropped from
+the system span before comparing, as TimeML leaves signals outside TIMEX3.
 """
 
 from __future__ import annotations
@@ -126,6 +128,7 @@ def score(doc: TimeMLDoc, found: list[tuple[int, int, str | None]], show: list) 
 
 
 def system_timexes(nlp, doc: TimeMLDoc) -> tuple[list[tuple[int, int, str | None]], float]:
+    from warlog.extract.times import find_times
     from warlog.ingest.dates import parse_published
 
     spacy_doc = nlp.make_doc(doc.text)
@@ -135,8 +138,10 @@ def system_timexes(nlp, doc: TimeMLDoc) -> tuple[list[tuple[int, int, str | None
     began = time.perf_counter()
     spacy_doc = nlp.pipeline[-1][1](spacy_doc)
     spent = time.perf_counter() - began
+    # TimeML marks each end of a range as its own TIMEX3: score the component's reading with its joined
+    # ranges split back into their expressions (``doc._.times`` keeps them joined for incidents)
     found = []
-    for ts in spacy_doc._.times:
+    for ts in find_times(spacy_doc, spacy_doc._.published, split_ranges=True):
         start, end = ts.evidence.start, ts.evidence.end
         signal = _SIGNAL.match(doc.text[start:end])
         if signal:

@@ -299,3 +299,148 @@ def test_later_that_day_takes_the_date_last_mentioned(times):
 
 def test_that_day_without_an_earlier_date_is_dropped(times):
     assert times("Nobody slept that day.") == []
+
+
+# ------------------------------------------------------------------------------------------ follow-up rules
+
+
+def test_spoken_year_is_read_as_a_year(times):
+    assert [t.value for t in times("The treaty was signed in nineteen ninety-six.")] == ["1996"]
+
+
+def test_the_year_two_thousand_is_a_year(times):
+    assert [t.value for t in times("Nothing changed before the year two thousand.")] == ["2000"]
+
+
+def test_month_with_spoken_year_has_month_precision(times):
+    assert [t.value for t in times("They left in January nineteen ninety-seven.")] == ["1997-01"]
+
+
+def test_spoken_count_is_not_a_year(times):
+    assert times("Some two thousand five hundred people fled.") == []
+
+
+def test_bare_plural_after_for_is_a_vague_duration(times):
+    assert [t.value for t in times("The siege went on for years.")] == ["PXY"]
+
+
+def test_bare_plural_without_a_cue_is_not_a_time(times):
+    assert times("The days were long and the nights cold.") == []
+
+
+def test_current_is_the_present_reference(times):
+    assert [t.value for t in times("The current offensive began in the north.")] == ["PRESENT_REF"]
+
+
+def test_current_year_is_read_by_its_own_family(times):
+    assert [t.value for t in times("Losses in the current year are high.")] == ["2022"]
+
+
+def test_decades_are_written_in_years(times):
+    assert [t.value for t in times("The dispute has lasted two decades.")] == ["P20Y"]
+
+
+def test_year_ended_is_a_one_year_duration(times):
+    found = times("For the fiscal year ended March 31, losses rose.")
+    assert [(t.text, t.value) for t in found] == [("the fiscal year", "P1Y"), ("March 31", "2022-03-31")]
+
+
+def test_past_year_is_the_previous_calendar_year(times):
+    assert [t.value for t in times("Over the past year the front barely moved.")] == ["2021"]
+
+
+def test_past_three_years_stays_a_duration(times):
+    assert [t.value for t in times("Over the past three years the front barely moved.")] == ["P3Y"]
+
+
+def test_range_of_years_is_one_span_for_incidents(times):
+    found = times("Attacks rose between 1990 and 1995.")
+    assert [(t.value, t.start, t.end) for t in found] == [
+        ("1990", utc("1990-01-01T00:00:00"), utc("1995-12-31T23:59:59"))]
+
+
+def test_range_of_years_splits_into_two_timexes_on_request(blank):
+    doc = blank.make_doc("Attacks rose between 1990 and 1995.")
+    found = find_times(doc, parse_published(MONDAY), split_ranges=True)
+    assert [(t.text, t.value) for t in found] == [("1990", "1990"), ("1995", "1995")]
+
+
+def test_clock_range_splits_into_two_timexes_on_request(blank):
+    doc = blank.make_doc("Shelling went on between 3.00 and 3.30 Moscow time.")
+    found = find_times(doc, parse_published(MONDAY), split_ranges=True)
+    assert [t.value for t in found] == ["2022-07-04T03:00", "2022-07-04T03:30"]
+
+
+def test_until_puts_an_undated_month_ahead(times):
+    assert [t.value for t in times("Officials extended the deadline until March.")] == ["2023-03"]
+
+
+def test_lexicon_rejects_a_spoken_century_that_is_not_a_century(monkeypatch):
+    raw = {s: {} for s in timex._SECTIONS}
+    raw["spoken_centuries"] = {"nineteen": 1950}
+    monkeypatch.setattr(timex, "load_yaml", lambda name: raw)
+    with pytest.raises(LexiconError, match="spoken century"):
+        timex.time_lexicon.__wrapped__("bad.yaml")
+
+
+def test_planned_to_leave_on_thursday_is_ahead(run_components):
+    doc = run_components("The team planned to leave Nairobi on Thursday.", ["warlog_times"], MONDAY)
+    assert [t.value for t in doc._.times] == ["2022-07-07"]
+
+
+def test_past_participle_clause_keeps_the_weekday_past(run_components):
+    doc = run_components(
+        "Under the deal, announced Friday, farmers would receive seed.", ["warlog_times"], MONDAY)
+    assert [t.value for t in doc._.times] == ["2022-07-01"]
+
+
+def test_decision_to_act_in_a_month_takes_the_nearest_month(run_components):
+    doc = run_components("The council has decided to hold elections in August.", ["warlog_times"], MONDAY)
+    assert [t.value for t in doc._.times] == ["2022-08"]
+
+
+def test_present_tense_arrangement_is_ahead(run_components):
+    doc = run_components("The two ministers meet Thursday in Geneva.", ["warlog_times"], MONDAY)
+    assert [t.value for t in doc._.times] == ["2022-07-07"]
+
+
+def test_a_march_named_for_a_cause_is_not_the_month(times):
+    assert times("Thousands joined the annual March for Peace downtown.") == []
+
+
+def test_month_of_last_year_is_still_a_month(times):
+    assert [t.value for t in times("Fighting resumed in March of last year.")][0] == "2022-03"
+
+
+def test_age_in_years_is_not_a_duration(times):
+    assert times("The driver, 37 years old, was detained.") == []
+
+
+def test_end_of_the_year_is_the_report_year(times):
+    assert [t.value for t in times("The base should reopen by the end of the year.")] == ["2022"]
+
+
+def test_near_future_is_a_future_reference(times):
+    assert [t.value for t in times("No talks are planned in the near future.")] == ["FUTURE_REF"]
+
+
+def test_year_with_ordinal_quarter_is_that_quarter(times):
+    assert [t.value for t in times("Sales fell from the 2021 third quarter.")] == ["2021-Q3"]
+
+
+def test_year_period_takes_the_quarter_under_discussion(times):
+    found = times("Third-quarter profit rose, against a loss in the 2021 period.")
+    assert [t.value for t in found] == ["2022-Q3", "2021-Q3"]
+
+
+def test_next_years_first_quarter_is_ahead(times):
+    assert [t.value for t in times("Deliveries start in next year's first quarter.")] == ["2023-Q1"]
+
+
+def test_for_the_year_is_the_report_year(times):
+    found = times("For the year, the ministry counted more strikes.")
+    assert [(t.text, t.value) for t in found] == [("the year", "2022")]
+
+
+def test_recent_years_is_a_vague_duration(times):
+    assert [t.value for t in times("Raids have grown in recent years.")] == ["PXY"]

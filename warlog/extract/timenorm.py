@@ -169,6 +169,21 @@ def read_number(text: str | None, lex: TimeLexicon) -> int | None:
     return total
 
 
+def year_of(text: str, lex: TimeLexicon) -> int | None:
+    """"1996" or a year read out in words ("nineteen ninety-six", "two thousand and one") -> 1996 / 2001."""
+    text = " ".join(text.lower().split())
+    if text.isdigit():
+        return int(text)
+    for word, first in sorted(lex.spoken_centuries.items(), key=lambda kv: -len(kv[0])):
+        if text == word:
+            return first
+        if text.startswith(word) and text[len(word)] in " -":
+            rest = text[len(word) + 1:].strip(" -").removeprefix("and ").strip()
+            within = read_number(rest, lex)
+            return first + within if within is not None and 0 <= within < 100 else None
+    return None
+
+
 def unit_of(text: str, lex: TimeLexicon) -> tuple[str, bool, int]:
     """The TIMEX3 code, whether it is a clock unit, and its factor, for "days", "centuries", "fortnight"."""
     word = text.lower()

@@ -29,6 +29,7 @@ from warlog.extract.timenorm import (
     unit_of,
     week_norm,
     year_norm,
+    year_of,
 )
 from warlog.extract.timex import Candidate, TimeLexicon
 from warlog.schema import DatePrec
@@ -56,7 +57,8 @@ class Resolver:
         if method is None:
             return None
         if self.anchor is None and cand.kind not in ("duration", "set", "reference", "iso", "month_year",
-                                                     "year", "decade", "century"):
+                                                     "year", "decade", "century", "spoken_year",
+                                                     "period_ended", "year_quarter"):
             if cand.kind in ("date_mdy", "date_dmy") and cand.groups.get("year"):
                 return method(cand.groups, text, tense)
             return Norm(None, kind="date")
@@ -128,8 +130,9 @@ class Resolver:
         parsed = _dateparser(g["num"], self.anchor.moment.replace(microsecond=0))
         return day_norm(parsed.date(), self.zone) if parsed else None
 
-    def _month_year(self, g: dict, text: str, tense: str | None) -> Norm:
-        return month_norm(int(g["year"]), self._month_number(g["mon"]), self.zone)
+    def _month_year(self, g: dict, text: str, tense: str | None) -> Norm | None:
+        year = year_of(g["year"], self.lex)
+        return month_norm(year, self._month_number(g["mon"]), self.zone) if year else None
 
     def _month(self, g: dict, text: str, tense: str | None) -> Norm:
         month = self._month_number(g["mon"])
@@ -149,6 +152,10 @@ class Resolver:
 
     def _year(self, g: dict, text: str, tense: str | None) -> Norm:
         return year_norm(int(g["year"]), self.zone)
+
+    def _spoken_year(self, g: dict, text: str, tense: str | None) -> Norm | None:
+        year = year_of(g.get("year") or g.get("year2") or "", self.lex)
+        return year_norm(year, self.zone) if year else None
 
     def _decade(self, g: dict, text: str, tense: str | None) -> Norm:
         raw = g["dec"]
@@ -185,7 +192,9 @@ class Resolver:
         season = self.lex.seasons[word]
         a = self.anchor.day if self.anchor else None
         if g.get("year"):
-            year = int(g["year"])
+            year = year_of(g["year"], self.lex)
+            if year is None:
+                return None
         elif a is None:
             return Norm(None)
         else:
@@ -296,12 +305,12 @@ class Resolver:
         if a is None:
             return Norm(None)
         current = (a.month - 1) // 3 + 1
-        year_back = 1 if rel in ("year-earlier", "year-ago", "last year's") else 0
+        year_back = {"year-earlier": 1, "year-ago": 1, "last year's": 1, "next year's": -1}.get(rel, 0)
         if ordinal:
             q = self.lex.ordinals[ordinal]
             q = 4 if q == -1 else q
             year = a.year - year_back
-            if not year_back and rel != "this year's" and q > current and tense != FUTURE:
+            if not year_back and rel != "this year's" and q > current and tense != FUTURE:  # last Q4
                 year -= 1
             return quarter_norm(year, q, self.zone)
         if rel == "current":
@@ -329,12 +338,25 @@ class Resolver:
     def _year_earlier(self, g: dict, text: str, tense: str | None) -> Norm:
         return year_norm(self.anchor.day.year - 1, self.zone)
 
+    def quarter_in(self, year: int, value: str) -> Norm:
+        """The quarter of ``value`` ("1989-Q3") in another ``year``."""
+        return quarter_norm(year, int(value[-1]), self.zone)
+
+    def year_of(self, year: int) -> Norm:
+        return year_norm(year, self.zone)
+
     def quarter_year_before(self, value: str) -> Norm:
         return quarter_norm(int(value[:4]) - 1, int(value[-1]), self.zone)
 
     # ----------------------------------------------------------------------------- durations, sets, refs
 
     def _duration(self, g: dict, text: str, tense: str | None) -> Norm | None:
+        det = _low(g.get("det")).removeprefix("the ").strip()
+        unit = _low(g["unit"])
+        if self.anchor is not None and g.get("num") is None and unit in ("year", "decade") \
+                and det in ("past", "last", "previous"):
+            # "over the past year": TimeML reads a single coarse unit as the calendar year (decade) before
+            return self._relative({"rel": "last", "unit": unit}, text, tense)
         amount = read_number(g.get("num"), self.lex)
         code, clock, factor = unit_of(g["unit"], self.lex)
         if g.get("num") is None and g["unit"].lower().endswith("s"):
@@ -344,7 +366,6 @@ class Resolver:
             if amount > 1000:
                 return None
         norm = Norm(duration_value(amount, code, clock), kind="duration")
-        det = _low(g.get("det")).removeprefix("the ").strip()
         if self.anchor is not None and amount is not None and det:
             moment = self.anchor.moment
             delta = timedelta(hours=amount) if code == "H" and clock else None
@@ -357,6 +378,21 @@ class Resolver:
             if norm.start is not None:
                 norm.prec = prec_of(norm.start, norm.end)
         return norm
+
+    def _year_quarter(self, g: dict, text: str, tense: str | None) -> Norm:
+        """"the 1988 third quarter"; "the 1988 period" is read by ``refer_back`` as the quarter discussed."""
+        if g.get("ord"):
+            return quarter_norm(int(g["year"]), self.lex.ordinals[_low(g["ord"])], self.zone)
+        return Norm(None)
+
+    def _this_year(self, g: dict, text: str, tense: str | None) -> Norm:
+        """"the end of the year", "earlier in the year": the report's own year, at year precision."""
+        return year_norm(self.anchor.day.year, self.zone)
+
+    def _period_ended(self, g: dict, text: str, tense: str | None) -> Norm:
+        """"the year ended March 31": an accounting period, a duration; its last day is read on its own."""
+        code, clock, factor = unit_of(g["unit"], self.lex)
+        return Norm(duration_value(factor, code, clock), kind="duration")
 
     def _set(self, g: dict, text: str, tense: str | None) -> Norm:
         word = _low(g["word"])

@@ -12,6 +12,7 @@ functions: ``governing_time`` (which expression dates an event sentence) and ``i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from spacy.language import Language
@@ -28,6 +29,7 @@ __all__ = ["TimeFinder", "find_times", "governing_time", "is_background_time"]
 _PAST_AUX = frozenset({"had", "has", "have", "did", "was", "were"})
 _DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
 _PRESENT_AUX = frozenset({"is", "are", "be", "'s", "'re", "am"})
+_SAYING = frozenset({"say", "tell", "report", "claim", "state", "add", "announce", "confirm", "deny"})
 _AHEAD = re.compile(r"\bas\s+(?:soon|early|late)\s+as\s+$", re.I)
 _RANGE_OPEN = frozenset({"between", "from"})
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*$", re.I)
@@ -36,6 +38,9 @@ _GAP = re.compile(r"^[\s,]*(?:(?:on|at|in|of)\s+)?$", re.I)
 _DAY_KINDS = frozenset({"date_mdy", "date_dmy", "iso", "numeric", "weekday", "deictic", "holiday"})
 _NIGHT_WORDS = frozenset({"tonight", "overnight", "last"})
 #: a bare "a year" / "an hour" is a duration only after these words ("for a year"), else "$5 a year"
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.I)
+_OF_NAME_AFTER = re.compile(r"\s+(?:for|of)\s+(?!(?:this|last|next|that|the\s+same)\s+year|\d)", re.I)
+_BARE_PLURAL_CUES = re.compile(r"\b(?:for|in|within|over|after)\s+$", re.I)
 _ARTICLE_DURATION_CUES = re.compile(r"\b(?:for|in|within|over|about|nearly|almost|after|than)\s+$", re.I)
 
 
@@ -57,23 +62,34 @@ class TimeFinder(Component):
 # --------------------------------------------------------------------------------------------- finding
 
 
-def find_times(doc: Doc, published: datetime | None, lexicon: str = LEXICON) -> list[TimeSpan]:
-    """Every time expression of ``doc`` normalised against ``published`` (aware, or None), in text order."""
+def find_times(
+    doc: Doc, published: datetime | None, lexicon: str = LEXICON, split_ranges: bool = False,
+) -> list[TimeSpan]:
+    """Every time expression of ``doc`` normalised against ``published`` (aware, or None), in text order.
+
+    A range written with two expressions ("between 1990 and 1995", "from 3.00 to 3.30") is one TimeSpan
+    covering both, which is what an incident needs; ``split_ranges=True`` gives instead one TimeSpan per
+    expression, each with its own value, as TimeML annotates them (two TIMEX3s)."""
     lex = time_lexicon(lexicon)
     anchor = Anchor.of(published) if published is not None else None
     resolver = Resolver(anchor, lex)
     text = doc.text
-    cands = [c for c in find_candidates(text, lexicon) if _plausible(doc, c)]
+    # has_annotation walks the whole Doc: ask once per document, not once per candidate
+    tagged, parsed = doc.has_annotation("TAG"), doc.has_annotation("DEP")
+    cands = [c for c in find_candidates(text, lexicon) if _plausible(doc, c, tagged, text)]
     sentences = _sentence_bounds(doc)
     norms: list[Norm | None] = []
     for cand in cands:
         if cand.kind == "clock":
             norms.append(None)  # read below, once the day it belongs to is known
             continue
-        norms.append(resolver.read(cand, text[cand.start:cand.end], _tense(doc, cand.start, cand.end, lex)))
+        tense = _tense(doc, cand.start, cand.end, lex, parsed, text)
+        norms.append(resolver.read(cand, text[cand.start:cand.end], tense))
     _refer_back(cands, norms, resolver)
     keep = [(c, n) for c, n in zip(cands, norms, strict=True) if n is not None or c.kind == "clock"]
     out = _join_dates(_join_clocks(keep, text, anchor, lex, sentences), text)
+    if split_ranges:
+        out = [part for item in out for part in (_flatten(item) if item[0].parts else [item])]
     spans: list[TimeSpan] = []
     for cand, norm in out:
         if norm is None:
@@ -89,6 +105,14 @@ def find_times(doc: Doc, published: datetime | None, lexicon: str = LEXICON) -> 
     return spans
 
 
+def _flatten(item: tuple[Candidate, Norm | None]) -> list[tuple[Candidate, Norm | None]]:
+    """The expressions a joined range was made of, each with the reading it had before joining."""
+    out: list[tuple[Candidate, Norm | None]] = []
+    for part in item[0].parts:
+        out.extend(_flatten(part) if part[0].parts else [part])
+    return out
+
+
 def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Resolver) -> None:
     """Expressions read from the text before them rather than from the publication date.
 
@@ -101,27 +125,39 @@ def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Reso
         if cand.kind == "anaphor":
             norms[i] = resolver.refer_back(cand.groups["unit"].lower(), previous) if previous else None
             continue
+        if cand.kind == "year_quarter" and norm is not None and norm.value is None:
+            # "the 1988 period" after talk of the third quarter: that quarter of 1988
+            year = int(cand.groups["year"])
+            norms[i] = resolver.quarter_in(year, quarter) if quarter else resolver.year_of(year)
+            continue
         if norm is None or norm.value is None:
             continue
         if norm.kind in ("date", "time") and norm.value[:1].isdigit():
             previous = norm.value
-        if cand.kind == "quarter" and re.fullmatch(r"\d{4}-Q\d", norm.value):
+        if cand.kind in ("quarter", "year_quarter") and re.fullmatch(r"\d{4}-Q\d", norm.value):
             quarter = norm.value
         elif quarter and re.fullmatch(r"\d{4}", norm.value) and (cand.kind == "year_earlier" or (
                 cand.kind == "ago" and (cand.groups.get("num") or "").lower() in ("a", "one", "1"))):
             norms[i] = resolver.quarter_year_before(quarter)
 
 
-def _plausible(doc: Doc, cand: Candidate) -> bool:
+def _plausible(doc: Doc, cand: Candidate, tagged: bool = True, text: str | None = None) -> bool:
     """Reject readings the words around a candidate rule out ("2000 troops", "May" the modal verb)."""
-    text = doc.text
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access: pass it in
     g = cand.groups
     bare_article = (g.get("num") or "").lower() in ("a", "an") and not g.get("det") and not g.get("approx")
     if cand.kind == "duration" and bare_article and not _ARTICLE_DURATION_CUES.search(
         text[max(0, cand.start - 10):cand.start]
     ):
         return False
-    if not doc.has_annotation("TAG"):
+    if cand.kind == "duration" and not (g.get("num") or g.get("det") or g.get("approx") or g.get("the")) \
+            and not _BARE_PLURAL_CUES.search(text[max(0, cand.start - 10):cand.start]):
+        return False  # a bare plural is a vague duration only after "for", "in", "within" ...
+    if cand.kind == "month" and not (g.get("rel") or g.get("mod") or g.get("rel2")) \
+            and _ARTICLE_BEFORE.search(text, max(0, cand.start - 24), cand.start) \
+            and _OF_NAME_AFTER.match(text, cand.end):
+        return False  # "the annual March for Life", "a March of the Mothers": a march, not the month
+    if not tagged:
         return True
     if cand.kind == "year" and not (g.get("mod") or g.get("fiscal")):
         after = doc.char_span(cand.end, min(len(text), cand.end + 40), alignment_mode="expand")
@@ -150,39 +186,71 @@ def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
-def _tense(doc: Doc, start: int, end: int, lex: TimeLexicon) -> str | None:
+def _tense(
+    doc: Doc, start: int, end: int, lex: TimeLexicon, parsed: bool = True, text: str | None = None,
+) -> str | None:
     """Past or future of the clause a time expression modifies; None when nothing says.
 
     Future when the governing verb, or a verb it depends on, has a future auxiliary ("will meet on Friday")
     or is a verb of planning ("were planning to drive on Monday"); past for a past-tense verb."""
-    if _AHEAD.search(doc.text[max(0, start - 20):start]):  # "as soon as Tuesday"
+    text = doc.text if text is None else text
+    if _AHEAD.search(text[max(0, start - 20):start]):  # "as soon as Tuesday"
         return FUTURE
+    before = text[max(0, start - 12):start].lower().split()
+    if before and before[-1] in lex.ahead_cues:  # "until mid-November", "payable Dec. 15"
+        return FUTURE
+    if text.startswith(("'s", "’s"), end):  # "Tuesday's vote", "Friday's close": already happened
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    if doc.has_annotation("DEP"):
+    if parsed:
         tok = span.root
+        governs = tok.head if tok.head.dep_ != "prep" else tok.head.head  # "meet (on) Thursday"
         for _ in range(4):
             if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
                 break
             tok = tok.head
-        verb, past = tok, None
+        verb, past, came_from, infinitive = tok, None, "", False
         for _ in range(3):
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-            planned = verb.lemma_.lower() in lex.future_verbs and (
+            lemma = verb.lemma_.lower()
+            planned = lemma in lex.future_verbs and (
                 verb.tag_ in ("VB", "VBG", "VBZ", "VBP") or (verb.tag_ == "VBN" and aux & _PRESENT_AUX))
-            if aux & lex.future_auxiliaries or planned:
+            # "planned to leave on Thursday": the plan, even if made in the past, points ahead -- unless
+            # told in the past perfect ("had been scheduled to expire Friday")
+            scheduled = lemma in lex.scheduling_verbs and came_from == "xcomp" and "had" not in aux
+            if aux & lex.future_auxiliaries or planned or scheduled:
                 return FUTURE
-            if past is None:
-                past = verb.tag_ in ("VBD", "VBN") or bool(aux & _PAST_AUX)
+            if verb.i == governs.i and _is_to_come(verb, aux):
+                return FUTURE
+            participle = verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "advcl")
+            if (verb.tag_ == "VBD" or aux & _PAST_AUX or participle) and verb.dep_ != "xcomp":
+                # the nearest tensed verb decides: "announced Friday, holders would" is past; but what
+                # one "has decided to do in March" lies after the decision, so it has no tense here
+                return None if came_from == "xcomp" and infinitive else PAST
+            infinitive = verb.tag_ == "VB" and "to" in aux
+            if past is None:  # "is heard in May" is a passive, not a past
+                past = verb.tag_ == "VBD" or bool(aux & _PAST_AUX) or (verb.tag_ == "VBN" and not aux)
             if verb.head is verb or verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl"):
                 break
-            verb = verb.head
+            came_from, verb = verb.dep_, verb.head
         return PAST if past else None
-    window = doc.text[max(0, start - 60):start].lower()
+    window = text[max(0, start - 60):start].lower()
     if _AHEAD.search(window):
         return FUTURE
     return FUTURE if re.search(r"\b(?:will|shall)\b|'ll\b", window) else None
+
+
+def _is_to_come(verb, aux: set[str]) -> bool:
+    """A scheduled event in the present tense: "is to resume trading Tuesday", "meet separately Monday".
+
+    News writes arrangements in the simple present ("talks resume Monday"); reports of what was said use
+    the past ("said Monday"), so a present-tense main verb that is not a verb of saying points ahead."""
+    if verb.tag_ == "VB" and "to" in aux and verb.head.lower_ in _PRESENT_AUX:
+        return True
+    return verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "ROOT" and verb.lemma_.lower() not in _SAYING \
+        and verb.lower_ not in _PRESENT_AUX and not (aux & _PRESENT_AUX)
 
 
 # --------------------------------------------------------------------------------------------- clocks
@@ -214,12 +282,13 @@ def _join_clocks(
             i += 1
             continue
         second_norm = _read_clock(second, day_item, zone_name, anchor, lex)
+        parts = [(cand, _copy(first_norm)), (second, _copy(second_norm))]
         start = cand.start - len(cand.groups.get("pre") or "")
         if day_item is not None and day_item[0].end <= start and _GAP.match(text[day_item[0].end:start]) \
                 and out and out[-1][0] is day_item[0]:
-            out.pop()  # "tonight between 3.00 and 3.30": the night word is part of the range
+            parts.insert(0, out.pop())  # "tonight between 3.00 and 3.30": the night word is in the range
             start = day_item[0].start
-        merged = Candidate("range", start, second.end, cand.groups)
+        merged = Candidate("range", start, second.end, cand.groups, parts)
         if first_norm is not None and second_norm is not None and first_norm.start is not None:
             first_norm.end = second_norm.end
         out.append((merged, first_norm))
@@ -243,14 +312,19 @@ def _join_dates(items: list[tuple[Candidate, Norm | None]], text: str) -> list[t
             if second is not None and second.kind == "date" and second.end is not None \
                     and second.end > norm.start and _RANGE_JOIN.match(text[cand.end:other.start]):
                 start = cand.start - (len(text[max(0, cand.start - 9):cand.start]) - opener.start())
+                parts = [(cand, _copy(norm)), (other, second)]
                 norm.end = second.end
                 norm.prec = prec_of(norm.start, norm.end)
-                out.append((Candidate("range", start, other.end, cand.groups), norm))
+                out.append((Candidate("range", start, other.end, cand.groups, parts), norm))
                 i += 2
                 continue
         out.append((cand, norm))
         i += 1
     return out
+
+
+def _copy(norm: Norm | None) -> Norm | None:
+    return replace(norm) if norm is not None else None
 
 
 def _day_for(cand: Candidate, items, text: str, sentences) -> tuple[Candidate, Norm] | None:

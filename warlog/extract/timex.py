@@ -42,6 +42,9 @@ class TimeLexicon:
     background_window_days: int = 10
     future_auxiliaries: frozenset[str] = frozenset()
     future_verbs: frozenset[str] = frozenset()
+    scheduling_verbs: frozenset[str] = frozenset()
+    ahead_cues: frozenset[str] = frozenset()
+    spoken_centuries: dict[str, int] = field(default_factory=dict)
 
 
 @cache
@@ -80,6 +83,11 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         if not (isinstance(mwn, list) and len(mwn) == 3 and all(isinstance(v, int) for v in mwn)):
             raise LexiconError(f"lexicon {name!r}: floating holiday {word!r} must be [month, weekday, n]")
         floating[word] = (mwn[0], mwn[1], mwn[2])
+    spoken: dict[str, int] = {}
+    for word, first in (raw.get("spoken_centuries") or {}).items():
+        if not isinstance(first, int) or first % 100:
+            raise LexiconError(f"lexicon {name!r}: spoken century {word!r} must map to a year like 1900")
+        spoken[" ".join(str(word).lower().split())] = first
     return TimeLexicon(
         months={k.lower(): v for k, v in raw["months"].items()},
         weekdays={k.lower(): v for k, v in raw["weekdays"].items()},
@@ -96,6 +104,9 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         background_window_days=int(raw.get("background_window_days", 10)),
         future_auxiliaries=frozenset(str(w).lower() for w in raw.get("future_auxiliaries") or ()),
         future_verbs=frozenset(str(w).lower() for w in raw.get("future_verbs") or ()),
+        scheduling_verbs=frozenset(str(w).lower() for w in raw.get("scheduling_verbs") or ()),
+        ahead_cues=frozenset(str(w).lower() for w in raw.get("ahead_cues") or ()),
+        spoken_centuries=spoken,
     )
 
 
@@ -107,6 +118,8 @@ class Candidate:
     start: int
     end: int
     groups: dict[str, str | None] = field(default_factory=dict)
+    #: for a range joined from several expressions ("between 1990 and 1995"): each one with its own reading
+    parts: list = field(default_factory=list)
 
 
 def _alt(words) -> str:
@@ -136,6 +149,11 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
     mod = r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of" \
           r"|earlier|later)(?:\s+|-))"
     year = r"(?:1[89]\d\d|20\d\d)"
+    teens = [w for w, v in lex.numbers.items() if isinstance(v, int) and 10 <= v <= 19]
+    two_digits = rf"(?:(?:{_alt(tens)})(?:[\s-](?:{_alt(ones)}))?|{_alt(teens)}|{_alt(ones)})"
+    centuries = _alt(lex.spoken_centuries) or r"(?!)"  # "nineteen", "two thousand"; none: never matches
+    spoken = rf"(?:{centuries})[\s-]+(?:and\s+)?{two_digits}"
+    year_or_spoken = rf"(?:{year}|{spoken})"
     ampm = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)"
     b, e = r"(?<![\w.$£€-])", r"(?![\w])"
     families = {
@@ -148,7 +166,7 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
                      rf"(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year}))?(?!\d)",
         "range_mdy": rf"(?P<mon>{mon})\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–)\s*(?P<day>[0-3]?\d)"
                      rf"(?:st|nd|rd|th)?(?:,?\s+(?P<year>{year}))?(?!\d)",
-        "month_year": rf"(?P<mod>{mod})?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<year>{year}){e}",
+        "month_year": rf"(?P<mod>{mod})?(?P<mon>{mon}),?\s+(?:of\s+)?(?P<year>{year_or_spoken}){e}",
         "month": rf"(?P<mod>{mod})?(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
                  rf"(?P<mon>{full_mon})"
                  rf"(?:\s+(?P<rel2>last\s+year|this\s+year|next\s+year))?{e}",
@@ -156,6 +174,12 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "numeric": r"(?P<num>[0-3]?\d[./][0-3]?\d[./](?:19|20)?\d\d)(?![\w.]\d)",
         "year": rf"(?P<mod>{mod})?(?:(?P<fiscal>fiscal(?:\s+year)?|the\s+year)\s+)?(?P<year>{year})"
                 r"(?![\d,.]\d|%|'?s\b|\s*(?:hours|hrs|GMT|UTC)\b)",
+        "spoken_year": rf"(?:(?:the\s+year\s+)?(?P<year>{spoken})|the\s+year\s+(?P<year2>{centuries})){e}"
+                       r"(?!\s+(?:hundred|thousand))",
+        "this_year": r"(?:(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of"
+                     r"|(?:earlier|later)\s+in)\s+|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)))"
+                     r"the\s+year(?!\s+(?:ended|ending|before|after|earlier|ago|\d)|[\w-])",
+        "period_ended": r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)",
         "decade": rf"(?:the\s+)?(?P<mod>(?:early|mid|late)(?:\s+|-))?(?P<dec>(?:1[89]|20)\d0|'\d0)'?s{e}",
         "century": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
         "weekday": rf"(?P<mod>(?:early|late)(?:\s+on)?\s+)?(?:(?P<rel>last|this|next|this\s+past"
@@ -170,10 +194,12 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "weekend": r"(?P<rel>the|this|last|next)\s+weekend\b",
         "duration": rf"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|latest|final|following)\s+)"
                     rf"|(?P<approx>{approx})\s+|(?P<the>the\s+))?(?:(?P<num>{num})[\s-]+)?(?P<unit>{units_s})"
-                    rf"(?!-old|\w)",
+                    rf"(?![\s-]+old\b|\w)",  # "37 years old" is an age, not a time
         "quarter": rf"(?:the\s+)?(?:(?P<rel>latest|last|past|current|previous|same|year-earlier|year-ago"
-                   rf"|this\s+year's|last\s+year's)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd"
+                   rf"|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd"
                    rf"|3rd|4th)?[\s-]*(?P<q>quarter|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{year}))?{e}",
+        "year_quarter": rf"the\s+(?P<year>{year})\s+(?:fiscal\s+)?"
+                        rf"(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period){e}",
         "clock": rf"(?P<pre>(?:at|from|between|until|till|to|and|by|around|about|before|after)\s+)?"
                  rf"(?P<core>(?:(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>{ampm})|(?P<h2>[012]?\d)"
                  rf"(?P<sep>[:.])(?P<mi2>[0-5]\d)|(?P<hm>[012]\d[0-5]\d)(?:\s*(?:hours|hrs|h))?(?=\s+{zone})|(?P<word>noon"
@@ -185,7 +211,7 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
                    r"(?P<unit>day|week|month|year)\b",
         "year_earlier": rf"(?P<word>year-earlier|year-ago){e}(?!\s+(?:quarter|period))",
         "season": rf"(?P<mod>{mod})?(?:(?P<rel>last|this|next|the)\s+)?(?P<season>{seasons})"
-                  rf"(?:\s+(?:of\s+)?(?P<year>{year}))?{e}",
+                  rf"(?:\s+(?:of\s+)?(?P<year>{year_or_spoken}))?{e}",
     }
     return tuple((kind, re.compile(b + body, re.I)) for kind, body in families.items())
 
@@ -201,7 +227,8 @@ def _capitalised(groups: dict[str, str | None]) -> bool:
 
 #: Kinds that win ties over the generic ones when two families match the same characters.
 _PRIORITY = {
-    "range_dmy": 0, "range_mdy": 0, "date_mdy": 0, "date_dmy": 0, "iso": 0,
+    "range_dmy": 0, "range_mdy": 0, "date_mdy": 0, "date_dmy": 0, "iso": 0, "period_ended": 0,
+    "year_quarter": 0,
     "clock": 1, "ago": 1, "quarter": 1, "month_year": 1,
 }
 
@@ -216,6 +243,8 @@ def _valid(kind: str, groups: dict[str, str | None]) -> bool:
     if kind == "duration":  # a bare unit word ("the week", "days") is not a time expression
         if (groups.get("unit") or "").lower().startswith("quarter") and not groups.get("det"):
             return False  # "three-quarters" is a fraction
+        if not (groups.get("num") or groups.get("det") or groups.get("approx") or groups.get("the")):
+            return (groups.get("unit") or "").lower().endswith("s")  # "for years": checked in context
         return bool(groups.get("num") or groups.get("det"))
     if kind == "clock":
         if groups.get("h2") is not None:  # "3.30" is a clock time only after "at"/"between" or before a zone
