@@ -113,6 +113,15 @@ class DatePrec(IntEnum):
     MONTH = 4
     YEAR = 5
 
+    @classmethod
+    def of_range(cls, start: datetime, end: datetime) -> DatePrec:
+        """The precision a time range carries by its length (a little slack for end-of-unit seconds)."""
+        days = (end - start).total_seconds() / 86400
+        for limit, prec in ((1.01, cls.DAY), (6.01, cls.RANGE), (7.01, cls.WEEK), (31.01, cls.MONTH)):
+            if days <= limit:
+                return prec
+        return cls.YEAR
+
 
 class TimeSpan(Record):
     """A normalised time expression. ``start``/``end`` are aware datetimes in UTC; ``tz`` keeps the zone

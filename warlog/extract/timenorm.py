@@ -124,16 +124,7 @@ def at_granularity(day: date, code: str, zone: tzinfo) -> Norm:
 
 def prec_of(start: datetime, end: datetime) -> int:
     """UCDP date_prec of a range by its length."""
-    days = (end - start).total_seconds() / 86400
-    if days <= 1.01:
-        return DatePrec.DAY
-    if days <= 6.01:
-        return DatePrec.RANGE
-    if days <= 7.01:
-        return DatePrec.WEEK
-    if days <= 31.01:
-        return DatePrec.MONTH
-    return DatePrec.YEAR
+    return DatePrec.of_range(start, end)
 
 
 @lru_cache(maxsize=4096)

@@ -19,7 +19,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from statistics import median
 
 from warlog.extract.grading import grade
@@ -266,21 +265,10 @@ def covering_time(members: Sequence[ReportItem]) -> TimeSpan | None:
         start=start,
         end=end,
         text="; ".join(dict.fromkeys(t.text for t in credible if t.text)),
-        date_prec=max(best, _prec(end - start)) if best != 9 else None,
+        date_prec=max(best, DatePrec.of_range(start, end)) if best != 9 else None,
     )
 
 
-def _prec(span: timedelta) -> int:
-    days = span.total_seconds() / 86400.0
-    if days <= 1:
-        return DatePrec.DAY
-    if days <= 6:
-        return DatePrec.RANGE
-    if days <= 7:
-        return DatePrec.WEEK
-    if days <= 31:
-        return DatePrec.MONTH
-    return DatePrec.YEAR
 
 
 def combine(counts: Iterable[Count]) -> Count:
