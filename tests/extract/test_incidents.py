@@ -207,3 +207,18 @@ def test_unrelated_remark_is_not_attached_to_an_incident(model, assembler):
                 places=[place(text, "Belgorod", 1)], claims=[remark])
     (report,) = assembler.match(doc)
     assert report.claims == []
+
+
+def test_an_earlier_date_carries_to_a_later_event_sentence_as_a_whole_day(model, assembler):
+    text = "On Saturday night, two men were shot outside a bar. Shelling then hit Belgorod."
+    night = (datetime(2022, 7, 2, 18, tzinfo=UTC), datetime(2022, 7, 2, 23, 59, tzinfo=UTC))
+    saturday = TimeSpan(start=night[0], end=night[1], text="On Saturday night", date_prec=1,
+                        value="2022-07-02TNI",
+                        evidence=span(text, "On Saturday night"))
+    doc = build(model, text, events=[event(text, "Shelling", "Shelling/artillery/missile attack")],
+                places=[place(text, "Belgorod", 1)], times=[saturday])
+    (report,) = assembler.match(doc)
+    assert report.time.fallback is False
+    assert report.time.start == datetime(2022, 7, 2, tzinfo=UTC)
+    assert report.time.end.date() == datetime(2022, 7, 2).date()
+    assert report.time.value == "2022-07-02"

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -26,9 +27,9 @@ from spacy.tokens import Doc
 
 from warlog.data import load_yaml
 from warlog.extract.base import Component
+from warlog.extract.casualties import casualty_totals
 from warlog.extract.extensions import get_list
 from warlog.extract.grading import grade
-from warlog.extract.numbers import combine_counts
 from warlog.extract.spans import char_span
 from warlog.extract.times import is_background_time
 from warlog.schema import (
@@ -36,7 +37,6 @@ from warlog.schema import (
     CasualtyMention,
     Caveat,
     Claim,
-    Count,
     DatePrec,
     EventMention,
     Modality,
@@ -125,10 +125,7 @@ class IncidentAssembler(Component):
             return []
         _link_claims(drafts, claims, sentences)
         _link_caveats(drafts, get_list(doc, "caveats"), claims, sentences, doc)
-        return [
-            self._report(doc, draft, published)
-            for draft in drafts
-        ]
+        return [self._report(doc, draft, published, times, speech) for draft in drafts]
 
     def _background_sentences(self, doc: Doc, sentences: _Sentences) -> set[int]:
         starts: set[int] = set()
@@ -136,7 +133,9 @@ class IncidentAssembler(Component):
             starts.add(sentences.of(doc[start].idx)[0])
         return starts
 
-    def _report(self, doc: Doc, draft: Draft, published: datetime | None) -> Report:
+    def _report(
+        self, doc: Doc, draft: Draft, published: datetime | None, times: list[TimeSpan], speech: set[int]
+    ) -> Report:
         spans = [(s.start, s.end) for s in draft.segments]
         spans += [(c.content.start, c.content.end) for c in draft.claims if c.content is not None]
         mentions = [
@@ -144,17 +143,18 @@ class IncidentAssembler(Component):
         ]
         for claim in draft.claims:
             _claim_counts(claim, mentions)
-        killed = _combine(mentions, "killed")
-        injured = _combine(mentions, "injured")
+        killed, injured = casualty_totals(mentions)
         weapons = _dedupe_weapons(w for w in get_list(doc, "weapons") if _inside(w.evidence, spans))
         own = [(s.start, s.end) for s in draft.segments]
         actors = _dedupe_actors(a for a in get_list(doc, "actors") if _inside(a.evidence, own))
         event = _event(draft)
+        first = draft.segments[0]
         time = next((s.time for s in draft.segments if s.time is not None), None)
+        if time is None and not draft.background:
+            time = _carried_time(first.sentence[0], times, speech, published)
         if time is None:
             time = _fallback_time(published)
         grading, reasons = grade(draft.claims, sources=1, caveats=draft.caveats)
-        first = draft.segments[0]
         sentence_spans = sorted({s.sentence for s in draft.segments})
         return Report(
             document_id=doc._.document_id,
@@ -314,6 +314,31 @@ def _speech_times(doc: Doc, times: list[TimeSpan], claims: list[Claim]) -> set[i
     return found
 
 
+def _carried_time(
+    before: int, times: list[TimeSpan], speech: set[int], published: datetime | None
+) -> TimeSpan | None:
+    """A date stated earlier carries over to later sentences that state none ("On Saturday night a man
+    was shot. ... Police said a second man was wounded"). Only its day carries, not its clock time."""
+    earlier = [
+        t for t in times
+        if t.evidence.end <= before and t.start is not None and t.end is not None
+        and t.evidence.start not in speech and t.value and t.value[:1].isdigit()
+        and not (published is not None and is_background_time(t, published))
+    ]
+    if not earlier:
+        return None
+    carried = max(earlier, key=lambda t: t.evidence.start)
+    if carried.date_prec != DatePrec.DAY:
+        return carried
+    zone = ZoneInfo(carried.tz) if carried.tz else UTC
+    local = carried.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    return carried.model_copy(update={
+        "start": local.astimezone(UTC),
+        "end": (local + timedelta(days=1) - timedelta(seconds=1)).astimezone(UTC),
+        "value": local.date().isoformat(),
+    })
+
+
 def _fallback_time(published: datetime | None) -> TimeSpan | None:
     """No time stated: the day before publication to the publication day, flagged as a fallback."""
     if published is None:
@@ -447,21 +472,16 @@ def _inside(span: Span | None, regions: list[tuple[int, int]]) -> bool:
     return span is not None and any(lo <= span.start and span.end <= hi for lo, hi in regions)
 
 
-def _combine(mentions: list[CasualtyMention], kind: str) -> Count:
-    counts = [m.count for m in mentions if m.kind == kind]
-    return combine_counts(counts) if counts else Count()
-
-
 def _claim_counts(claim: Claim, mentions: list[CasualtyMention]) -> None:
     """Figures inside a claim's content stay attributed to that claim."""
     if claim.content is None:
         return
     region = [(claim.content.start, claim.content.end)]
-    inside = [m for m in mentions if _inside(m.evidence, region)]
-    if claim.killed is None and any(m.kind == "killed" for m in inside):
-        claim.killed = _combine(inside, "killed")
-    if claim.injured is None and any(m.kind == "injured" for m in inside):
-        claim.injured = _combine(inside, "injured")
+    killed, injured = casualty_totals([m for m in mentions if _inside(m.evidence, region)])
+    if claim.killed is None and not killed.is_empty():
+        claim.killed = killed
+    if claim.injured is None and not injured.is_empty():
+        claim.injured = injured
 
 
 def _dedupe_weapons(weapons) -> list[Weapon]:
