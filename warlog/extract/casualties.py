@@ -29,6 +29,7 @@ from warlog.errors import LexiconError
 from warlog.extract import extensions  # noqa: F401  (registers doc._.casualties)
 from warlog.extract.base import Component
 from warlog.extract.numbers import Quantity, combine_counts, find_quantities, parse_number
+from warlog.extract.spans import doc_text
 from warlog.schema import CasualtyCategory, CasualtyMention, Count, Span
 
 __all__ = ["CasualtyFinder", "casualty_totals", "combine_counts"]
@@ -422,7 +423,7 @@ class CasualtyFinder(Component):
             best=total([c.best for c in counts]),
             high=total([c.high for c in counts]),
             category=categories.pop() if len(categories) == 1 else CasualtyCategory.UNKNOWN.value,
-            text=doc.text[fstart:fend],
+            text=doc_text(doc)[fstart:fend],
             evidence=_span(sent, fstart, fend),
         )
         return CasualtyMention(kind=parts[0].kind, count=count, evidence=_span(sent, start, end))

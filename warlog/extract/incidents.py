@@ -30,7 +30,7 @@ from warlog.extract.base import Component
 from warlog.extract.casualties import casualty_totals
 from warlog.extract.extensions import get_list
 from warlog.extract.grading import grade
-from warlog.extract.spans import char_span
+from warlog.extract.spans import char_span, doc_text
 from warlog.extract.times import is_background_time
 from warlog.schema import (
     Actor,
@@ -170,7 +170,7 @@ class IncidentAssembler(Component):
             claims=draft.claims,
             grading=grading,
             grading_reasons=reasons,
-            summary=doc.text[first.sentence[0] : first.sentence[1]].strip()[:400],
+            summary=doc_text(doc)[first.sentence[0] : first.sentence[1]].strip()[:400],
             evidence=[char_span(doc, a, b) for a, b in sentence_spans],
         )
 
@@ -202,7 +202,7 @@ def _segments(doc: Doc, events: list[EventMention], sentences: _Sentences) -> li
     for sentence, mentions in sorted(by_sentence.items()):
         cuts = [sentence[0]]
         for prev, nxt in zip(mentions, mentions[1:], strict=False):
-            cuts.append(_clause_break(doc.text, prev.trigger.end, nxt.trigger.start))
+            cuts.append(_clause_break(doc_text(doc), prev.trigger.end, nxt.trigger.start))
         cuts.append(sentence[1])
         for i, mention in enumerate(mentions):
             segments.append(Segment(cuts[i], cuts[i + 1], sentence, mention))

@@ -7,10 +7,21 @@ from spacy.tokens import Span as SpacySpan
 
 from warlog.schema import Span
 
+_TEXT_KEY = ("warlog", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from the tokens on every access, which made
+    per-mention evidence cost as much as the whole document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
 
 def char_span(doc: Doc, start: int, end: int) -> Span:
     """Evidence for the characters ``[start, end)`` of the document."""
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(doc)[start:end])
 
 
 def from_spacy(span: SpacySpan) -> Span:
