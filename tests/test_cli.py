@@ -26,7 +26,8 @@ def report_file(tmp_path: Path) -> Path:
 
 
 def test_json_output_has_document_and_incidents(report_file: Path):
-    result = runner.invoke(app, ["extract", str(report_file), "--published", "2022-07-04", "--source", "Wire"])
+    args = ["extract", str(report_file), "--published", "2022-07-04", "--source", "Wire"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert set(payload) == {"document", "incidents"}

@@ -2,8 +2,8 @@
 
 The text is samples/border_city_strike.txt (written for warlog, not copied from any outlet): an accusation
 of a missile strike with cluster munitions on a border city, a governor's casualty figure, an interception
-claim, a drone strike at a second city at a stated Moscow time, an unverifiable video, a no-comment, a claim of
-responsibility near a third city, and two back-references to April.
+claim, a drone strike at a second city at a stated Moscow time, an unverifiable video, a no-comment, a
+claim of responsibility near a third city, and two back-references to April.
 """
 
 from __future__ import annotations
