@@ -1,6 +1,6 @@
 """Attribution accuracy on PolNeAR: source / cue / content spans, exact and overlap, and speaker match.
 
-    python -m bench.attribution [--data DIR] [--json] [--limit N] [--split dev]
+    python -m bench.attribution [--data DIR] [--json] [--limit N] [--split dev] [--show N]
 
 Reads ``DIR/polnear/data/<split>/{text,attributions}`` (brat standoff: ``Source``, ``Cue``, ``Content``
 text-bound annotations tied by ``Attribution`` events). Every split folder present is scored unless
@@ -13,6 +13,9 @@ the gold annotates one attribution with a discontinuous content. *Speaker match*
 attributions with a source whose cue we found, the share where our source overlaps the gold source.
 textacy's ``direct_quotations`` runs over the same parsed documents and is printed beside warlog; where
 textacy is not installed (it is an optional ``bench`` extra) the harness says so.
+
+``--show N`` prints up to N missed gold attributions (no predicted cue overlaps the gold cue) and N false
+positives (no gold cue overlaps ours), in corpus order, for error analysis; the figures are unchanged.
 """
 
 from __future__ import annotations
@@ -174,6 +177,37 @@ def _pair(gold: list[Range], predicted: list[Range]) -> list[tuple[Range, Range]
     return pairs
 
 
+# --------------------------------------------------------------------------------------------- errors
+
+
+def errors(text: str, gold: list[Attribution], predicted: list[Attribution]) -> tuple[list, list]:
+    """(missed gold, false positive predictions): attributions whose cue no cue of the other side overlaps."""
+    def cue_found(a: Attribution, others: list[Attribution]) -> bool:
+        return a["cue"] is not None and any(o["cue"] and _overlap(a["cue"], o["cue"]) for o in others)
+
+    missed = [a for a in gold if a["cue"] is not None and not cue_found(a, predicted)]
+    false = [a for a in predicted if a["cue"] is not None and not cue_found(a, gold)]
+    return missed, false
+
+
+def describe(text: str, attribution: Attribution, width: int = 90) -> list[str]:
+    """One attribution as source / cue / content excerpts (content cut to ``width`` characters)."""
+    def part(kind: str) -> str:
+        span = attribution[kind]
+        if span is None:
+            return "-"
+        words = " ".join(text[span[0] : span[1]].split())
+        return words if len(words) <= width else words[: width - 1] + "…"
+
+    return [part(kind) for kind in KINDS]
+
+
+def show_errors(shown: dict[str, list], limit: int) -> None:
+    for label, rows in (("missed gold attributions", shown["missed"]), ("false positives", shown["false"])):
+        print_table(f"{label} (first {min(limit, len(rows))} of {len(rows)})",
+                    ["article", "source", "cue", "content"], rows[:limit])
+
+
 # --------------------------------------------------------------------------------------------- systems
 
 
@@ -222,11 +256,17 @@ def _tokens_range(tokens) -> Range | None:
 # --------------------------------------------------------------------------------------------- main
 
 
+def _extra_args(parser) -> None:
+    parser.add_argument("--split", action="append", help="split folder(s); default all")
+    parser.add_argument("--show", type=int, default=0, metavar="N",
+                        help="print N missed gold attributions and N false positives")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(
         __doc__.splitlines()[0],
         argv,
-        extra=lambda p: p.add_argument("--split", action="append", help="split folder(s); default all"),
+        extra=_extra_args,
     )
     root = args.data / "polnear" / "data"
     if not require_data(root, "PolNeAR"):
@@ -240,9 +280,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     textacy_run = textacy_quotations()
     ours, theirs = Tally(), Tally()
     n_gold = 0
-    for (_, text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
+    shown: dict[str, list] = {"missed": [], "false": []}
+    for (name, text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
         n_gold += len(gold)
-        ours.add(text, gold, warlog_attributions(doc))
+        predicted = warlog_attributions(doc)
+        ours.add(text, gold, predicted)
+        if args.show:
+            missed, false = errors(text, gold, predicted)
+            shown["missed"].extend([name, *describe(text, a)] for a in missed)
+            shown["false"].extend([name, *describe(text, a)] for a in false)
         if textacy_run is not None:
             theirs.add(text, gold, textacy_run(doc))
     figures = {"articles": len(items), "gold_attributions": n_gold, **ours.figures("warlog")}
@@ -267,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         [[label, figures[f"{'warlog' if label == 'warlog' else 'textacy'}_speaker_match"]]
          for label, _ in systems],
     )
+    if args.show:
+        show_errors(shown, args.show)
     emit_json(figures, args.json)
     return 0
 

@@ -6,11 +6,13 @@ Measures (the same as Mordecai 3's README where they overlap):
 - resolution of the gold toponyms (the gold spans are given; the rest of the document is context):
   exact GeoNames id (%), acc@161 km (%), mean error (km), toponyms resolved per second;
 - end to end (find + resolve): precision / recall / F1, a found place counting when it overlaps a gold
-  toponym and lies within 161 km of it;
+  toponym and lies within 161 km of it; "+adj" adds the adjectival toponyms ("Russian", "European") the
+  finder reports apart from doc._.places (``PlaceFinder.adjectival``), which GWN and LGL annotate;
 - Ukraine events (title + description of each geolocated event): the event place is the most precise place
   found (ties: the first); % within 25 km of the gold point, % naming the gold town, % with no place; and,
   as half the texts name no place at all, the same within-25-km % over the events whose text names the
-  gold town (the resolvable ones);
+  gold town (the resolvable ones); and, apart from the texts, the gold town typed as a user would
+  ("Town, Province, Country") and resolved: % within 25 km (gazetteer coverage);
 - the gazetteer: open time and the memory its look-ups add.
 GWN toponyms count when they carry a GeoNames id (as in Mordecai 3's evaluation; the others are buildings
 and streets). Gold coordinates of GWN toponyms that carry only a GeoNames id are read from the gazetteer;
@@ -148,6 +150,7 @@ def score_corpus(nlp, finder, articles: list[Article]) -> dict:
     errors: list[float] = []
     tp = fp = fn = 0
     resolve_s = 0.0
+    adj = {"tp": 0, "fp": 0, "fn": 0}  # end to end counting adjectival toponyms ("Russian") as GWN does
     texts = [a.text for a in articles]
     for art, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
         gold = []
@@ -178,30 +181,15 @@ def score_corpus(nlp, finder, articles: list[Article]) -> dict:
         # end to end: what the component found on its own
         found = [p for p in doc._.places if p.lat is not None and p.evidence is not None]
         located = [(g, lat, lon) for g, lat, lon in gold if lat is not None]
-        matched = set()
-        for p in found:
-            s, e = p.evidence.end - len(p.name), p.evidence.end
-            hit = next(
-                (
-                    k
-                    for k, (g, lat, lon) in enumerate(located)
-                    if k not in matched
-                    and g.start < e
-                    and s < g.end
-                    and haversine_km(lat, lon, p.lat, p.lon) <= KM
-                ),
-                None,
-            )
-            if hit is None:
-                if any(os < e and s < oe for os, oe in art.other):
-                    continue
-                fp += 1
-            else:
-                matched.add(hit)
-                tp += 1
-        fn += len(located) - len(matched)
+        adjectival = [p for p in finder.adjectival(doc) if p.lat is not None]
+        counts = _match_found(found + adjectival, located, art.other)
+        for k, v in zip(("tp", "fp", "fn"), counts, strict=True):
+            adj[k] += v
+        found_tp, found_fp, found_fn = _match_found(found, located, art.other)
+        tp, fp, fn = tp + found_tp, fp + found_fp, fn + found_fn
     with_ids = sum(1 for a in articles for g in a.gold if g.geonameid is not None)
     p, r, f = prf(tp, fp, fn)
+    pa, ra, fa = prf(adj["tp"], adj["fp"], adj["fn"])
     return {
         "toponyms": n,
         "exact_id": 100.0 * exact / with_ids if with_ids else None,
@@ -212,7 +200,38 @@ def score_corpus(nlp, finder, articles: list[Article]) -> dict:
         "e2e_p": p,
         "e2e_r": r,
         "e2e_f1": f,
+        "e2e_adj_p": pa,
+        "e2e_adj_r": ra,
+        "e2e_adj_f1": fa,
     }
+
+
+def _match_found(found: list, located: list, other: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of found places against located gold toponyms: a hit overlaps a gold span and lies
+    within 161 km of it; a found place overlapping an unscored annotation counts neither way."""
+    from warlog.geo.ranking import haversine_km
+
+    tp = fp = 0
+    matched: set[int] = set()
+    for p in found:
+        s, e = p.evidence.end - len(p.name), p.evidence.end
+        hit = next(
+            (
+                k
+                for k, (g, lat, lon) in enumerate(located)
+                if k not in matched
+                and g.start < e
+                and s < g.end
+                and haversine_km(lat, lon, p.lat, p.lon) <= KM
+            ),
+            None,
+        )
+        if hit is not None:
+            matched.add(hit)
+            tp += 1
+        elif not any(os < e and s < oe for os, oe in other):
+            fp += 1
+    return tp, fp, len(located) - len(matched)
 
 
 def score_ukraine(nlp, path: Path, limit: int | None) -> dict:
@@ -239,6 +258,7 @@ def score_ukraine(nlp, path: Path, limit: int | None) -> dict:
         named_near += close and says_town
         town += bool(gold_town) and lookup_key(best.resolved_name or "") == gold_town
     n = len(rows) or 1
+    typed = score_typed(nlp, rows)
     return {
         "events": len(rows),
         "within25": 100.0 * near / n,
@@ -246,6 +266,41 @@ def score_ukraine(nlp, path: Path, limit: int | None) -> dict:
         "no_place": 100.0 * none / n,
         "named": named,
         "named_within25": 100.0 * named_near / named if named else 0.0,
+        **typed,
+    }
+
+
+def typed_query(row: dict) -> tuple[str, int] | None:
+    """What a user would type to find the event's town: 'Town, Province, Country' (the columns that are
+    filled), and the length of the town name, which is the span resolved; None when the row has no town."""
+    town = (row.get("town/city") or "").strip()
+    if not town:
+        return None
+    parts = [town] + [(row.get(k) or "").strip() for k in ("province", "country")]
+    return ", ".join(p for p in parts if p), len(town)
+
+
+def score_typed(nlp, rows: list[dict]) -> dict:
+    """Gazetteer coverage: resolve each event's gold town typed with its province and country as context,
+    and count it within 25 km of the gold point. This measures the gazetteer and the ranking apart from
+    whether the event's text names a place at all."""
+    from warlog.geo.ranking import haversine_km
+
+    finder = nlp.get_pipe("warlog_places")
+    queries = [(row, typed_query(row)) for row in rows]
+    queries = [(row, q) for row, q in queries if q is not None]
+    near = resolved = 0
+    for (row, (_text, town_len)), doc in zip(queries, nlp.pipe([q[0] for _, q in queries]), strict=True):
+        [place] = finder.resolve_spans(doc, [(0, town_len)])
+        if place.lat is None:
+            continue
+        resolved += 1
+        near += haversine_km(float(row["lat"]), float(row["lon"]), place.lat, place.lon) <= UA_KM
+    n = len(queries) or 1
+    return {
+        "typed_towns": len(queries),
+        "typed_resolved": 100.0 * resolved / n,
+        "typed_within25": 100.0 * near / n,
     }
 
 
@@ -324,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
                 res["e2e_p"],
                 res["e2e_r"],
                 res["e2e_f1"],
+                res["e2e_adj_f1"],
                 res["toponyms_per_s"],
             )
         )
@@ -339,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
                 "e2e P",
                 "e2e R",
                 "e2e F1",
+                "e2e F1 +adj",
                 "toponyms/s",
             ],
             rows,
@@ -368,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
                         res["named_within25"],
                     )
                 ],
+            )
+            print_table(
+                "Ukraine events: gold town typed as 'Town, Province, Country' (gazetteer coverage)",
+                ["towns", "resolved %", "within 25 km %"],
+                [(res["typed_towns"], res["typed_resolved"], res["typed_within25"])],
             )
         else:
             print(f"no data: {path}")

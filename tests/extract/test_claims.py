@@ -316,3 +316,134 @@ def test_verb_outside_lexicon_with_that_clause_is_a_cue(claims_of):
 
 def test_infinitive_naming_an_act_is_not_a_claim(claims_of):
     assert claims_of("They found ways to offer cheaper housing.")._.claims == []
+
+
+# --------------------------------------------------------------------------------------------- recall rules
+
+
+def test_relative_clause_speaker_keeps_clause_after_the_cue(claims_of):
+    doc = claims_of("The council blamed the depot fires, which the mayor said were started by drones.")
+    claim = next(c for c in doc._.claims if c.cue.text == "said")
+    assert claim.source.text == "the mayor"
+    assert claim.content.text == "were started by drones"
+
+
+def test_fronted_what_is_the_content_of_its_cue(claims_of):
+    doc = claims_of("That was what the spokesman said after the meeting ended.")
+    claim = next(c for c in doc._.claims if c.cue.text == "said")
+    assert claim.source.text == "the spokesman"
+    assert claim.content.text == "what"
+
+
+def test_clause_misread_as_adverbial_is_still_the_content(claims_of):
+    doc = claims_of("The governor said after the vote he would not sign the budget.")
+    claim = _only(doc)
+    assert claim.cue.text == "said"
+    assert "he would not sign the budget" in claim.content.text
+
+
+def test_object_of_a_showing_verb_is_the_content(claims_of):
+    claim = _only(claims_of("New surveys show a close race in the northern province."))
+    assert claim.source.text == "New surveys"
+    assert claim.cue.text == "show"
+    assert claim.content.text == "a close race in the northern province"
+
+
+def test_stance_verb_with_its_preposition_is_a_cue(claims_of):
+    claim = _only(claims_of("Most delegates would vote for the ceasefire plan."))
+    assert claim.cue.text == "would vote for"
+    assert claim.content.text == "the ceasefire plan"
+
+
+def test_preposition_only_verb_is_no_cue_without_its_preposition(claims_of):
+    assert claims_of("The delegates went home early.")._.claims == []
+
+
+def test_quote_only_verb_is_a_cue_beside_a_quotation(claims_of):
+    claim = _only(claims_of("“We will rebuild the bridge before winter,” the engineer continued."))
+    assert claim.cue.text == "continued"
+    assert claim.content.text == "“We will rebuild the bridge before winter,”"
+
+
+def test_quote_only_verb_is_no_cue_without_a_quotation(claims_of):
+    assert claims_of("The shelling continued for three days.")._.claims == []
+
+
+def test_attitude_adjective_after_be_is_a_cue(claims_of):
+    claim = _only(claims_of("Several ministers were strongly critical of the new border rules."))
+    assert claim.source.text == "Several ministers"
+    assert claim.cue.text == "were strongly critical of"
+    assert claim.content.text == "the new border rules"
+
+
+def test_attitude_adjective_governing_a_that_clause_is_a_cue(claims_of):
+    claim = _only(claims_of("The mayor was clear that the curfew would stay."))
+    assert claim.cue.text == "was clear"
+    assert claim.content.text == "that the curfew would stay"
+
+
+def test_light_verb_with_a_noun_of_saying_is_a_cue(claims_of):
+    claim = _only(claims_of("The envoy made the case for a longer truce in the region."))
+    assert claim.source.text == "The envoy"
+    assert claim.cue.text == "made the case for"
+    assert claim.content.text == "a longer truce in the region"
+
+
+def test_light_verb_with_another_noun_is_no_cue(claims_of):
+    assert claims_of("The engineers made a new bridge for the village.")._.claims == []
+
+
+def test_speech_advcl_before_its_clause_reads_as_a_parenthetical(claims_of):
+    doc = claims_of("Smith noted, voters will give the newcomer a second look if he wins.")
+    claim = _only(doc)
+    assert claim.source.text == "Smith"
+    assert claim.content.text.startswith("voters will give the newcomer")
+
+
+def test_relative_clause_speaker_inside_another_claim_is_a_nested_claim(claims_of):
+    doc = claims_of("The police said the fire was reported by a guard who said he saw two drones overhead.")
+    cues = [c.cue.text for c in doc._.claims]
+    assert cues.count("said") == 2
+    inner = next(c for c in doc._.claims if c.source is not None and c.source.text == "who")
+    assert inner.content.text == "he saw two drones overhead"
+
+
+def test_verb_inside_a_claim_content_is_not_nested_outside_a_relative_clause(claims_of):
+    doc = claims_of("The minister said the army believed the town was safe.")
+    assert [c.cue.text for c in doc._.claims] == ["said"]
+
+
+def test_doubled_apostrophes_pair_as_a_quotation():
+    text = "''We stay here until the end,'' she said."
+    assert find_quotes(text) == [(0, text.index(" she"))]
+
+
+def test_headline_label_may_hold_a_lowercase_word(claims_of):
+    doc = claims_of("Smith camp: Rival plan threatens jobs\n\nThe campaign began in May.")
+    claim = next(c for c in doc._.claims if c.cue.text == ":")
+    assert claim.source.text == "Smith camp"
+    assert claim.content.text == "Rival plan threatens jobs"
+
+
+def test_name_and_colon_inside_a_line_introduce_a_quotation():
+    text = "Weekly roundup - Ann Lee: “Our survey shows the race is tight.”"
+    found = layout_attributions(text, find_quotes(text))
+    (source, cue, content), = found
+    assert text[source[0] : source[1]] == "Ann Lee"
+    assert text[cue[0] : cue[1]] == ":"
+    assert text[content[0] : content[1]] == "“Our survey shows the race is tight.”"
+
+
+def test_lexicon_lists_light_verbs_nouns_and_attitude_adjectives():
+    lexicon = load_claim_lexicon()
+    assert "make" in lexicon.light_verbs and "case" in lexicon.speech_nouns
+    assert "critical" in lexicon.attitude_adjectives and "continue" in lexicon.quote_only
+    assert lexicon.is_conditional("continue") and not lexicon.is_conditional("say")
+
+
+def test_word_list_that_is_not_a_list_is_rejected():
+    from warlog.extract.stances import _words
+
+    with pytest.raises(LexiconError, match="light_verbs"):
+        _words({"light_verbs": {"make": None}}, "light_verbs")
+    assert _words({}, "light_verbs") == frozenset()

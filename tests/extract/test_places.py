@@ -121,3 +121,64 @@ def test_title_word_after_a_name_makes_it_a_place(places):
 def test_settlement_word_before_a_name_requires_a_settlement(places):
     place = _by_name(places("Troops entered the town of Shebekino."), "Shebekino")
     assert (place.geonameid, place.where_prec) == (495112, 1)
+
+
+def test_given_span_holding_a_longer_name_resolves_to_the_place_inside(model, finder):
+    text = "The Bank of Ukraine raised its rate."
+    doc = model(text)
+    [place] = finder.resolve_spans(doc, [(4, 19)])
+    assert (place.geonameid, place.where_prec) == (690791, 6)
+
+
+def test_inner_name_must_lie_where_the_qualifier_says(model, finder):
+    text = "Shelling hit Nova Alexandria, Donetsk Oblast, at night."
+    doc = model(text)
+    [place] = finder.resolve_spans(doc, [(13, 28)])
+    assert place.geonameid is None  # no Alexandria in Ukraine: a US namesake would be a wrong answer
+
+
+def test_unit_word_after_a_given_span_does_not_constrain_it(model, finder):
+    text = "The Ukraine District Court ruled on Monday."
+    doc = model(text)
+    [place] = finder.resolve_spans(doc, [(4, 11)])
+    assert place.geonameid == 690791
+
+
+def test_adjectival_toponyms_resolve_to_countries_apart_from_places(model, finder):
+    doc = model("Ukrainian and Russian officials met in Kharkiv on Friday.")
+    adjectival = finder.adjectival(doc, places=finder.match(doc))
+    assert [(p.name, p.geonameid, p.where_prec) for p in adjectival] == [
+        ("Ukrainian", 690791, 6),
+        ("Russian", 2017370, 6),
+    ]
+    assert "Russian" not in [p.name for p in finder.match(doc)]
+
+
+def test_place_demonyms_are_loaded_as_names():
+    cues = Cues()
+    assert cues.place_demonyms["European"] == "Europe"
+    assert cues.demonyms["Malaysian"] == "MY"
+
+
+def test_titlecase_short_word_is_not_a_state_abbreviation(model):
+    from warlog.geo import Gazetteer
+
+    full = PlaceFinder(model, "warlog_places", gazetteer=Gazetteer.default())
+    assert [p.name for p in full.match(model("He played for La Galaxy before he left."))] == []
+    found = full.match(model("Police in Alexandria, La. said the fire was set."))
+    assert _by_name(found, "La.").resolved_name == "Louisiana"
+    assert _by_name(found, "Alexandria").admin1 == "Louisiana"
+
+
+def test_a_name_that_is_a_country_and_a_state_splits_its_vote(finder):
+    from collections import Counter
+
+    from warlog.geo.gazetteer import Entry
+    from warlog.geo.ranking import Context
+
+    country = Entry(20, "Georgia", 42.0, 43.5, "GE", None, None, "PCLI", 6, 3_700_000)
+    state = Entry(21, "Georgia", 32.75, -83.5, "US", "Georgia", None, "ADM1", 4, 10_000_000)
+    context = Context()
+    finder._vote(context, Mention(0, 7, "Georgia"), (country, state))
+    assert context.countries == Counter({"GE": 0.5, "US": 0.5})
+    assert context.admin1["Georgia"] == 0.5

@@ -68,3 +68,21 @@ def test_feature_and_alias_lexicons_are_well_formed():
         assert "id" in entry or "admin" in entry
     for word, iso in load_yaml("geo_demonyms.yaml")["demonyms"].items():
         assert word[0].isupper() and len(str(iso)) == 2
+
+
+def test_countries_get_their_geonames_point_not_the_middle_of_their_towns(full):
+    kenya = full.country("KE")
+    assert abs(kenya.lat - 1.0) < 0.5 and abs(kenya.lon - 38.0) < 0.5
+    malaysia = full.country("MY")  # towns on two land masses: their middle lies in the sea
+    assert abs(malaysia.lat - 2.5) < 0.5 and abs(malaysia.lon - 112.5) < 0.5
+
+
+def test_province_abbreviations_reach_their_provinces(full):
+    assert full.lookup("B.C.")[0].name == "British Columbia"
+    assert any(h.name == "New South Wales" for h in full.lookup("NSW"))
+
+
+def test_place_demonyms_name_places_the_gazetteer_has(full):
+    for word, name in load_yaml("geo_demonyms.yaml")["place_demonyms"].items():
+        assert word[0].isupper()
+        assert any(h.kind != 1 for h in full.lookup(name)), name

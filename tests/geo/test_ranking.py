@@ -1,7 +1,7 @@
 from collections import Counter
 
 from warlog.geo.gazetteer import Entry
-from warlog.geo.ranking import Context, haversine_km, rank
+from warlog.geo.ranking import Context, coherence, haversine_km, rank
 
 
 def _town(gid, country, admin1, pop, lat=0.0, lon=0.0, name="Alexandria"):
@@ -40,3 +40,33 @@ def test_kinds_narrow_the_candidates_when_any_fit():
 
 def test_haversine_of_a_degree_of_latitude():
     assert 110 < haversine_km(0.0, 0.0, 1.0, 0.0) < 112
+
+
+def test_us_evidence_turns_a_country_name_into_the_state():
+    # "Georgia" is a country and a US state: with US evidence the state wins over the bigger country
+    country = Entry(20, "Georgia", 42.0, 43.5, "GE", None, None, "PCLI", 6, 3_700_000)
+    state = Entry(21, "Georgia", 32.75, -83.5, "US", "Georgia", None, "ADM1", 4, 10_000_000)
+    context = Context(countries=Counter({"US": 4.0, "GE": 0.5}))
+    assert rank([country, state], "georgia", context)[0][1] is state
+    assert rank([country, state], "georgia", Context())[0][1] is country
+
+
+def test_namesake_beside_the_other_places_of_the_story_wins():
+    # a big foreign Paris against a small one beside the story's other, unambiguous town
+    paris_fr = Entry(30, "Paris", 48.85, 2.35, "FR", "Ile-de-France", None, "PPLC", 1, 2_100_000)
+    paris_tn = Entry(31, "Paris", 36.30, -88.33, "US", "Tennessee", None, "PPL", 1, 10_000)
+    huntingdon = Entry(32, "Huntingdon", 36.0, -88.43, "US", "Tennessee", None, "PPL", 1, 4_000)
+    support = coherence({"paris": (paris_fr, paris_tn), "huntingdon": (huntingdon,)})
+    assert support[31] == 1.0
+    assert 30 not in support
+    context = Context(countries=Counter({"US": 1.0, "FR": 0.5}), support=support)
+    assert rank([paris_fr, paris_tn], "paris", context)[0][1] is paris_tn
+
+
+def test_a_lone_name_gets_no_coherence_support():
+    assert coherence({"paris": (EGYPT, LOUISIANA)}) == {}
+
+
+def test_a_state_is_supported_by_towns_of_other_names_inside_it():
+    support = coherence({"louisiana": (STATE,), "alexandria": (LOUISIANA,)})
+    assert support[STATE.id] == 1.0

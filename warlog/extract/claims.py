@@ -11,6 +11,13 @@ Span conventions follow attribution corpora (PolNeAR, PARC): the source is the s
 phrase, the cue is the reporting verb with its auxiliaries and negation ("has not commented"), the
 content is the reported clause with its complementiser ("that ...") and without the sentence's final
 period or the comma before a trailing "X said"; a direct quote's content keeps its quote marks.
+
+Beyond verbs of saying, attribution in the wide sense (PolNeAR) also takes a stance through a copula with
+an attitude adjective ("X is opposed to C"), a light verb with a noun of saying ("X made the case for C"),
+a verb with its preposition ("X voted for C") or beside a quotation only ("..., she continued"); the
+word lists are in reporting_verbs.yaml. A cue inside another claim's content is skipped (PolNeAR rarely
+annotates such nesting: allowing it cost precision on its dev split) except a relative clause of speech,
+"a guard who said C", which is a different speaker's claim and is kept as a claim of its own.
 """
 
 from __future__ import annotations
@@ -33,11 +40,15 @@ CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
 EDGE_PUNCT = frozenset(",;:—–-―()[]")
 OPENING_QUOTES = frozenset("“‘\"'«")
 CLOSING_QUOTES = frozenset("”’\"'»")
+WH_TAGS = frozenset({"WP", "WDT"})
+NESTING = frozenset({"relcl"})
 AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 PARTICLES = frozenset({"prt"})
 OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
 TEXT_KEY = "warlog_claims_text"
 MAX_QUOTE_GAP = 200  # characters between a quotation and its cue ("..., Name, the long title, said")
+MAX_LABEL_TOKENS = 7  # "Former Judge Ann Brown at Convention": longer runs before a colon are sentences
+LABEL_KICKERS = frozenset({"note", "video", "update", "latest", "email", "briefing", "watch", "exclusive"})
 MIN_QUOTE_TOKENS = 4  # shorter quoted bits are scare quotes inside a sentence, not quotations
 
 
@@ -85,26 +96,30 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     quotes = find_quotes(_text(doc))
     quote_starts = [q[0] for q in quotes]
     hedges = [(c.evidence.start, c.evidence.end) for c in caveats]
-    taken: list[tuple[int, int]] = []  # content/source ranges already used (attributions do not nest)
+    taken: list[tuple[int, int]] = []  # source and cue ranges already used: a word plays one such role
+    contents: list[tuple[int, int]] = []  # content ranges: a cue inside one starts a nested attribution
     found: list[tuple[Token, Span | None, Span, Span | None, Token | None]] = []
 
     def inside(offset: int, ranges) -> bool:
         return any(a <= offset < b for a, b in ranges)
 
     for source_range, cue_range, content_range in layout_attributions(_text(doc), quotes):
-        if inside(cue_range[0], taken):
+        if inside(cue_range[0], taken) or inside(cue_range[0], contents):
             continue
         head = doc.char_span(*source_range, alignment_mode="expand")
         if head is None or not _is_label(head, cue_range, _text(doc)):
             continue
         source, content = char_span(doc, *source_range), char_span(doc, *content_range)
         cue_span = char_span(doc, *cue_range)
-        taken.extend([source_range, cue_range, content_range])
+        taken.extend([source_range, cue_range])
+        contents.append(content_range)
         found.append((None, source, cue_span, content, head.root if head is not None else None))
     cues = [t for t in doc if _is_cue_candidate(doc, t, lexicon)]
     cues.sort(key=lambda t: (t.sent.start, _depth(t), t.i))
     for cue in cues:
         if inside(cue.idx, taken) or inside(cue.idx, hedges):
+            continue
+        if inside(cue.idx, contents) and not _nests(cue, lexicon):
             continue
         quote = _quote_containing(quotes, quote_starts, cue.idx)
         if quote is not None and quote[1] - quote[0] > 0:
@@ -113,9 +128,10 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
         if built is None:
             continue
         source, cue_span, content, head = built
-        for span in (source, content):
-            if span is not None:
-                taken.append((span.start, span.end))
+        if source is not None:
+            taken.append((source.start, source.end))
+        if content is not None:
+            contents.append((content.start, content.end))
         taken.append((cue_span.start, cue_span.end))
         found.append((cue, source, cue_span, content, head))
 
@@ -124,7 +140,7 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     for cue, source, cue_span, content, head in found:
         claimant = _claimant(doc, speakers, source, head)
         claims.append(_claim(doc, cue, claimant, source, cue_span, content, lexicon))
-    claims.extend(_continued_quotes(doc, claims, quotes, taken))
+    claims.extend(_continued_quotes(doc, claims, quotes, taken + contents))
     claims.sort(key=lambda c: (c.content or c.cue).start)
     return claims
 
@@ -138,9 +154,12 @@ def _is_label(name: SpacySpan, cue: tuple[int, int], text: str) -> bool:
     """A speaker label is a name ("PUTIN", "Governor Kim"), not a headline kicker ("The Latest")."""
     if text[cue[0]] != ":":
         return True
-    if len(name) > 3 or name[0].pos_ == "DET" or name[-1].lower_ in ("note", "video", "update", "latest"):
+    if len(name) > MAX_LABEL_TOKENS or name[0].pos_ == "DET" or name[-1].lower_ in LABEL_KICKERS:
         return False
-    return all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "PART") for t in name)
+    if name[-1].pos_ not in ("PROPN", "NOUN"):
+        return False
+    # a headline label may name a role or venue too: "Former Judge Brown at Convention", "Smith camp"
+    return all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "PART", "ADP", "ADJ", "CCONJ") for t in name)
 
 
 def _is_cue_candidate(doc: Doc, token: Token, lexicon: ClaimLexicon) -> bool:
@@ -148,7 +167,54 @@ def _is_cue_candidate(doc: Doc, token: Token, lexicon: ClaimLexicon) -> bool:
         return True
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return False
-    return lexicon.lemma(token) is not None or _governs_that_clause(token)
+    return lexicon.lemma(token) is not None or _governs_that_clause(token) or \
+        _predicate(token, lexicon) is not None
+
+
+def _predicate(cue: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The word that makes a copula or light verb a cue: the attitude adjective of "is opposed to",
+    "was clear that", or the noun of saying of "made the case for", "issued a statement"."""
+    if cue.lemma_ == "be":
+        adjectives = lexicon.attitude_adjectives
+        return next((c for c in cue.children if c.dep_ == "acomp" and c.lower_ in adjectives), None)
+    if cue.lower_ in lexicon.attitude_adjectives and any(
+            c.dep_ == "auxpass" and c.lemma_ == "be" for c in cue.children):
+        return cue  # "are opposed to": the parser read the adjective as a passive participle
+    if cue.lemma_.lower() in lexicon.light_verbs:
+        return next((c for c in cue.children if c.dep_ in ("dobj", "ccomp", "oprd")
+                     and c.lower_ in lexicon.speech_nouns), None)
+    return None
+
+
+def _predicate_attribution(doc: Doc, cue: Token, word: Token):
+    """(source, cue, content, speaker) for "X is opposed to C", "X made the case for C", "X was clear
+    that C": the cue runs from the verb to the adjective or noun (and its preposition)."""
+    subject = _subject(cue)
+    if subject is None:
+        return None
+    end_token = word
+    around = (*word.children, *cue.children) if word.i != cue.i else tuple(cue.children)
+    head = next((c for c in around if c.i > word.i and (c.dep_ in CLAUSES or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children))), None)
+    if head is None:
+        prep = next((c for c in around if c.dep_ in ("prep", "acl") and c.i > word.i), None)
+        if prep is not None and prep.dep_ == "prep":
+            head = next((c for c in prep.children if c.dep_ in OBJECT_OF_PREP), None)
+            end_token = prep
+        elif prep is not None:
+            head = prep
+    if head is None:
+        return None
+    content = _trim(doc, *_subtree(head))
+    if head.dep_ in OBJECT_OF_PREP:
+        content = _trim(doc, head.left_edge.idx, _subtree(head)[1])
+    source = _trim(doc, *_subtree(subject))
+    cue_span = char_span(doc, _cue_span(doc, cue).start, end_token.idx + len(end_token))
+    if content is None or source is None or content.start < cue_span.end:
+        return None
+    if _overlaps((source.start, source.end), (content.start, content.end)):
+        return None
+    return source, cue_span, content, subject
 
 
 def _governs_that_clause(token: Token) -> bool:
@@ -158,6 +224,13 @@ def _governs_that_clause(token: Token) -> bool:
         return False
     return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in token.children)
+
+
+def _nests(cue: Token, lexicon: ClaimLexicon) -> bool:
+    """Whether a cue inside another claim's content starts an attribution of its own: a verb of speech
+    heading a clause of its own (a relative clause "who said ...", a second verb "and warned ...", a
+    participle "..., arguing that") rather than one the outer speaker's words merely mention."""
+    return cue.dep_ in NESTING and (lexicon.lemma(cue) or "") in lexicon.speech
 
 
 def _depth(token: Token) -> int:
@@ -180,14 +253,20 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
     phrase = lexicon.phrase_at(doc, cue.i)
     if phrase is not None:
         return _phrase_attribution(doc, cue, phrase)
+    word = _predicate(cue, lexicon)
+    if word is not None:
+        built = _predicate_attribution(doc, cue, word)
+        if built is not None or lexicon.lemma(cue) is None:
+            return built
     lemma = lexicon.lemma(cue) or cue.lemma_.lower()
     subject = _subject(cue)
     no_comment = lexicon.is_no_comment(cue)
     content_head = _content_head(cue, lemma, lexicon)
     quote = _adjacent_quote(doc, cue, quotes)
     content = _content_span(doc, cue, content_head) if content_head is not None else None
-    if content is None and cue.dep_ == "parataxis":
-        content = _parenthetical_content(doc, cue)
+    if content is None and (cue.dep_ == "parataxis" or cue.dep_ == "advcl" and lemma in lexicon.speech
+                            and all(m.lower_ == "as" for m in cue.children if m.dep_ == "mark")):
+        content = _parenthetical_content(doc, cue)  # "C, he noted" / "as X noted, C": read as "X noted C"
     if quote is not None:
         if content is None or (quote[0] - 2 <= content.start and content.end <= quote[1] + 2):
             content = char_span(doc, *quote)
@@ -195,6 +274,11 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
             content = char_span(doc, min(content.start, quote[0]), max(content.end, quote[1]))
     if content is None and not no_comment and not lexicon.stands_alone(cue):
         return None
+    if lexicon.is_conditional(lemma) and not (
+        (lemma in lexicon.quote_only and quote is not None)
+        or (content_head is not None and content_head.dep_ in OBJECT_OF_PREP and lemma in lexicon.prep_cues)
+    ):
+        return None  # "the shelling continued", "went home": not cues without their quotation or preposition
     if _non_finite(cue) and not no_comment and quote is None and (content_head is None or content_head.dep_
                                                                    not in CLAUSES):
         return None  # "ways to offer cheaper insurance": an act named, not a claim made
@@ -217,7 +301,12 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
         cue_span = char_span(doc, _cue_span(doc, cue.head).start, cue_span.end)
     if content is not None and source is not None and _overlaps((source.start, source.end), (content.start,
                                                                                            content.end)):
-        return None
+        if content_head is None or content_head.i < cue.i or content.end <= cue_span.end:
+            return None
+        # "which he said were ...": the clause's fronted subject sits before the speaker; keep what follows
+        content = _trim(doc, cue_span.end, content.end)
+        if content is None:
+            return None
     return source, cue_span, content, subject
 
 
@@ -274,6 +363,13 @@ def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None
     clause = next((c for c in cue.children if c.dep_ in CLAUSES), None)
     if clause is not None:
         return clause
+    relative = next((c for c in cue.children if c.dep_ == "dobj" and c.tag_ in WH_TAGS and c.i < cue.i), None)
+    if relative is not None:
+        return relative  # "what the senators said": the content is the fronted "what"
+    if lemma in lexicon.speech:
+        clause = next((c for c in cue.rights if c.dep_ == "advcl" and _is_bare_clause(c)), None)
+        if clause is not None:
+            return clause  # "said after the vote he would ...": the parser took the clause for an adverbial
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         return None
     if cue.dep_ == "ccomp" and cue.head.i != cue.i:
@@ -298,6 +394,12 @@ def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None
         if obj is not None:
             return obj
     return None
+
+
+def _is_bare_clause(clause: Token) -> bool:
+    """A finite clause with its own subject and no subordinator ("if", "when", "because")."""
+    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in clause.children) and not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
 
 
 def _content_span(doc: Doc, cue: Token, head: Token) -> Span | None:

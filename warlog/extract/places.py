@@ -23,7 +23,18 @@ from warlog.errors import LexiconError
 from warlog.extract.base import Component
 from warlog.geo.gazetteer import Entry, Gazetteer
 from warlog.geo.names import lookup_key
-from warlog.geo.ranking import ADMIN1, ADMIN2, COUNTRY, SEA, SETTLEMENT, Context, rank
+from warlog.geo.ranking import (
+    ADMIN1,
+    ADMIN2,
+    COUNTRY,
+    LARGER,
+    SEA,
+    SETTLEMENT,
+    Context,
+    coherence,
+    prior,
+    rank,
+)
 from warlog.schema import Place, PlaceCandidate, Span
 
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -51,6 +62,10 @@ _WEAK_MIN_POPULATION = 1000
 _WEAK_TOWN_POPULATION = 20_000
 _WEAK_CITY_POPULATION = 100_000
 _WEAK_UNIQUE_POPULATION = 5_000
+_INNER_TOWN_POPULATION = 15_000
+#: "Ga.", "Calif.", "U.S.", "N.Y.": abbreviated names, which the gazetteer knows through geo_aliases.yaml
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}")
+_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 
 
 @dataclass
@@ -66,6 +81,8 @@ class Mention:
     from_ner: bool = False
     qualifier_of: int = -1  # index of the mention this one qualifies ("X, Donetsk Oblast")
     weak: bool = False  # a gazetteer match with no cue: kept only if it fits the document's countries
+    given: bool = False  # a span a caller gave (resolve_spans): may name a place inside a longer name
+    inner: bool = False  # resolved through a name inside it ('Bank of Japan' -> Japan)
 
 
 class Cues:
@@ -111,6 +128,10 @@ class Cues:
         if not isinstance(demonyms, dict) or not isinstance(demonyms.get("demonyms"), dict):
             raise LexiconError("lexicon 'geo_demonyms.yaml' must map 'demonyms' to {word: ISO-2}")
         self.demonyms = {str(k): str(v).upper() for k, v in demonyms["demonyms"].items()}
+        named = demonyms.get("place_demonyms", {}) or {}
+        if not isinstance(named, dict):
+            raise LexiconError("lexicon 'geo_demonyms.yaml': 'place_demonyms' must map {word: place name}")
+        self.place_demonyms = {str(k): str(v) for k, v in named.items()}
 
 
 class PlaceFinder(Component):
@@ -152,6 +173,8 @@ class PlaceFinder(Component):
                 if start >= end:
                     continue
                 stop_char = doc[end - 1].idx + len(doc[end - 1])
+                if self._is_demonym(text[doc[start].idx : stop_char]):
+                    continue  # "Ukrainian" tagged GPE is an adjective: adjectival() reports it
                 mention = Mention(doc[start].idx, stop_char, text[doc[start].idx : stop_char], from_ner=True)
                 found.append((start, end, mention))
                 for i in range(start, end):
@@ -179,14 +202,16 @@ class PlaceFinder(Component):
                 name = text[tok.idx : t.idx + len(t)]
                 hits = gaz.lookup(name)
                 if hits and len(lookup_key(name)) <= _SHORT:
-                    hits = tuple(h for h in hits if h.kind in (COUNTRY, ADMIN1))
+                    # "US", "U.S.", "La." are names; "La" and "Ga" in running text are other words
+                    hits = _short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
                 if hits:
                     best = (j + 1, name, hits)
             if best is None:
                 i += 1
                 continue
             stop, name, hits = best
-            if any(blocked[k] for k in range(i, stop)) and not self._cue_before(doc, text, i):
+            unit_named = stop - i > 1 and doc[stop - 1].lower_ in self.cues.units  # "X Oblast" is no person
+            if any(blocked[k] for k in range(i, stop)) and not (self._cue_before(doc, text, i) or unit_named):
                 i = stop
                 continue
             accepted = self._accept(doc, text, i, stop, hits, ent_label)
@@ -205,6 +230,42 @@ class PlaceFinder(Component):
             mentions.append(mention)
         return mentions
 
+    def adjectival(self, doc: Doc, places: list[Place] | None = None) -> list[Place]:
+        """Adjectival toponyms ('Russian', 'South Korean', 'European'), each resolved to its country or
+        region. Not part of ``doc._.places``: "Russian forces" does not say where an event happened; but
+        corpora such as GeoWebNews count them as toponyms, and a reader may want the countries a text is
+        about. ``places`` (default ``doc._.places`` when set) are skipped where they overlap."""
+        text = doc.text
+        if places is None:
+            places = doc._.places if doc.has_extension("places") and doc._.places is not None else []
+        taken = [(p.evidence.start, p.evidence.end) for p in places if p.evidence is not None]
+        found: list[Place] = []
+        i, n = 0, len(doc)
+        while i < n:
+            tok = doc[i]
+            if not tok.text[:1].isupper():
+                i += 1
+                continue
+            stop = 0
+            for j in (i + 2, i + 1):  # two-word forms first: "South Korean", "Sri Lankan"
+                if j <= n and self._is_demonym(text[tok.idx : doc[j - 1].idx + len(doc[j - 1])]):
+                    stop = j
+                    break
+            if not stop:
+                i += 1
+                continue
+            start, end = tok.idx, doc[stop - 1].idx + len(doc[stop - 1])
+            if not any(s < end and start < e for s, e in taken):
+                mention = Mention(start, end, text[start:end])
+                hits = self._candidates(doc, text, mention)
+                found.append(self._place(doc, text, mention, [(0.0, h) for h in hits[:1]]))
+            i = stop
+        return found
+
+    def _is_demonym(self, word: str) -> bool:
+        cues = self.cues
+        return any(w in cues.demonyms or w in cues.place_demonyms for w in (word, word.removesuffix("s")))
+
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Place]:
         """Resolve toponyms whose character spans are given (gold annotations, a reviewer's marks), with
         the places this component finds in the document as context. One Place per span, in input order."""
@@ -213,9 +274,11 @@ class PlaceFinder(Component):
         given = []
         for start, end in spans:
             tokens = doc.char_span(start, end, alignment_mode="expand")
-            mention = Mention(start, end, text[start:end])
+            mention = Mention(start, end, text[start:end], given=True)
             if tokens is not None and len(tokens):
                 self._shape(doc, text, tokens.start, tokens.end, mention)
+                if mention.end > end:  # a unit word after the given span ("U.S. District Court") is not ours
+                    mention.kinds = None
                 mention.start, mention.end = start, end
             given.append(mention)
         order = sorted(range(len(found) + len(given)), key=lambda k: (found + given)[k].start)
@@ -357,11 +420,19 @@ class PlaceFinder(Component):
                 qualifiers[m.qualifier_of] = tuple(
                     h for h in cands[idx] if h.kind in (ADMIN1, ADMIN2, COUNTRY)
                 )
+        for k, m in enumerate(mentions):
+            if m.inner and qualifiers.get(k):
+                # "Mala Komyshuvakha, Kharkiv Oblast" is one village: a namesake of a word inside it counts
+                # only where the qualifier puts it
+                lands = {q.country for q in qualifiers[k]}
+                cands[k] = tuple(h for h in cands[k] if h.country in lands)
+        context.support = coherence({lookup_key(m.name): cands[k] for k, m in enumerate(mentions)})
         ranked = [self._rank(m, cands[k], context, qualifiers.get(k, ())) for k, m in enumerate(mentions)]
         for r in ranked:
-            if r and (len(r) == 1 or r[0][0] - r[1][0] >= _AMBIGUOUS_MARGIN) and r[0][1].kind == SETTLEMENT:
+            sure = bool(r) and (len(r) == 1 or r[0][0] - r[1][0] >= _AMBIGUOUS_MARGIN)
+            if sure and r[0][1].kind == SETTLEMENT:
                 context.points.append((r[0][1].lat, r[0][1].lon))
-            if r and r[0][1].admin1:
+            if sure and r[0][1].admin1:  # a guess between namesakes must not vote for its own state
                 context.admin1[r[0][1].admin1] += 1
         if context.points:
             ranked = [self._rank(m, cands[k], context, qualifiers.get(k, ())) for k, m in enumerate(mentions)]
@@ -373,16 +444,60 @@ class PlaceFinder(Component):
         then the name without its admin word."""
         gaz = self.gazetteer
         written = text[m.start : m.end]
+        demonyms = self.cues.place_demonyms
+        named = demonyms.get(written) or demonyms.get(written.removesuffix("s"))
+        if named:
+            units = tuple(h for h in gaz.lookup(named) if h.kind != SETTLEMENT)
+            if units:
+                return units[:1]
         iso = self.cues.demonyms.get(written) or self.cues.demonyms.get(written.removesuffix("s"))
         country = gaz.country(iso) if iso else None
         if country is not None:
             return (country,)
         hits = gaz.lookup(written)
+        if hits and len(lookup_key(written)) <= _SHORT:
+            hits = _short_name_hits(hits) or hits  # "EU" is the union before it is the village of Eu
         if m.kinds and hits and not any(h.kind in m.kinds for h in hits):
             hits = ()
         if not hits and m.name != written:
             hits = gaz.lookup(m.name)
+        if not hits and m.given:
+            hits = self._inner_name(written)
+            m.inner = bool(hits)
         return hits
+
+    def _inner_name(self, written: str) -> tuple[Entry, ...]:
+        """A given span the gazetteer does not know as a whole ('Bank of Japan', 'Dubai World Cup',
+        'Western US'): the candidates of the capitalised run of words inside it whose best place is most
+        prominent. Only for spans a caller gives: the finder's own mentions are gazetteer names already."""
+        words = _WORD.findall(written)
+        if len(words) < 2 or len(words) > 8:
+            return ()
+        best: tuple[float, tuple[Entry, ...]] = (float("-inf"), ())
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                if j - i == len(words) or not all(w[0].isupper() for w in words[i:j]):
+                    continue
+                name = " ".join(words[i:j])
+                key = lookup_key(name)
+                if key in self.cues.not_places or key in self.cues.units:
+                    continue
+                hits = self.gazetteer.lookup(name)
+                if len(key) <= _SHORT:
+                    hits = _short_name_hits(hits)
+                # a lone common word inside a name ('Point', 'Bend', 'Bank') is a hamlet only by accident:
+                # the inner name must be a country or unit, or the own name of a sizeable town
+                if hits and not any(
+                    h.kind != SETTLEMENT
+                    or (h.population >= _INNER_TOWN_POPULATION and lookup_key(h.name) == key)
+                    for h in hits
+                ):
+                    hits = ()
+                if hits:
+                    top = max(prior(h, key) for h in hits)
+                    if top > best[0]:
+                        best = (top, hits)
+        return best[1]
 
     @staticmethod
     def _fits(hits: tuple[Entry, ...], context: Context) -> bool:
@@ -404,9 +519,12 @@ class PlaceFinder(Component):
         key = lookup_key(m.name)
         exact = [h for h in hits if h.kind in (COUNTRY, ADMIN1) and lookup_key(h.name) == key]
         if exact:
-            context.countries[exact[0].country] += 1.0
-            if exact[0].kind == ADMIN1:
-                context.admin1[exact[0].name] += 1.0
+            # "Georgia" is a country and a US state: the vote is split between them
+            share = 1.0 / len({(h.kind, h.country) for h in exact})
+            for h in {(h.kind, h.country): h for h in exact}.values():
+                context.countries[h.country] += share
+                if h.kind == ADMIN1:
+                    context.admin1[h.name] += share
             return
         countries = {h.country for h in hits if h.country}
         for iso in countries:
@@ -476,6 +594,12 @@ def _drop_eponymous_units(hits: tuple[Entry, ...], key: str) -> tuple[Entry, ...
     return kept or hits
 
 
+def _short_name_hits(hits: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Names of three letters or fewer ('US', 'EU', 'BC') stand for countries, first-level units and
+    regions; as settlement names they are mostly other words."""
+    return tuple(h for h in hits if h.kind in (COUNTRY, ADMIN1, LARGER))
+
+
 def _unique_town(hits: tuple[Entry, ...]) -> bool:
     """One town of some size bears the name worldwide ('Avdiivka'): NER calling it an organisation is the
     model's mistake, not a second reading."""
@@ -485,7 +609,11 @@ def _unique_town(hits: tuple[Entry, ...]) -> bool:
 
 def _capitalised(tok) -> bool:
     text = tok.text
-    return bool(text) and text[0].isupper() and (tok.is_alpha or "'" in text or "’" in text)
+    return (
+        bool(text)
+        and text[0].isupper()
+        and (tok.is_alpha or "'" in text or "’" in text or bool(_ABBREVIATION.fullmatch(text)))
+    )
 
 
 def _candidate(score: float, e: Entry) -> PlaceCandidate:

@@ -16,11 +16,15 @@ Range = tuple[int, int]
 OPEN = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
 MAX_QUOTE_CHARS = 3000  # a longer run between marks is a stray mark, not a quotation
+MAX_LINE_PREFIX = 400  # a labelled quotation ("... - Ann Lee: “...”") sits near its line's start
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Half-open ``(start, end)`` ranges of quotations, marks included, in text order, not nested."""
     quotes: list[tuple[int, int]] = []
+    # typewriter style doubles the apostrophe for a quotation mark (''like this''): read the second of the
+    # pair as a straight double quote; the string keeps its length so offsets stay those of ``text``
+    text = text.replace("''", "'\"")
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -28,7 +32,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             end = _close(text, i, OPEN.get(ch, STRAIGHT))
             if end is not None:
                 if end - i <= MAX_QUOTE_CHARS:
-                    quotes.append((i, end))
+                    quotes.append((i - 1 if ch == STRAIGHT and text[i - 1 : i] == "'" else i, end))
                 i = end
                 continue
         i += 1
@@ -72,11 +76,13 @@ def inner(text: str, span: tuple[int, int]) -> str:
 
 # A speaker label opening a line ("PUTIN: ...", a headline "Governor: two dead in strike") and a byline
 # closing a quotation ("“...” ― Name"): attributions without a verb, read from the line's layout.
-_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}"
+_NAME = r"[A-Z][\w.'’-]*(?:[ \t]+[\w.'’][\w.'’-]*){0,5}"
 _LABEL = re.compile(
     rf"^[ \t]*[\"“]?(?P<source>{_NAME}):[ \t]+(?P<content>\S[^\n]*?)[ \t]*$",
     re.MULTILINE,
 )
+# "... - Ann Lee: “quotation”": a name and a colon right before a quotation, inside a line
+_INLINE = re.compile(rf"(?:^|[-–—―.]\s)[ \t]*(?P<source>{_NAME}):[ \t]*$")
 _BYLINE = re.compile(
     r"(?P<quote>[”\"])[ \t]*(?P<cue>[―—–])[ \t]*(?P<source>[A-Z][^\n]{0,60}?)[ \t]*$", re.MULTILINE
 )
@@ -88,6 +94,13 @@ def layout_attributions(text: str, quotes: list[tuple[int, int]]) -> list[tuple[
     for m in _LABEL.finditer(text):
         colon = m.end("source")
         found.append(((m.start("source"), colon), (colon, colon + 1), (m.start("content"), m.end("content"))))
+    labelled = {f[1][0] for f in found}
+    for start, end in quotes:
+        line = text.rfind("\n", 0, start) + 1
+        m = _INLINE.search(text[line:start]) if start - line <= MAX_LINE_PREFIX else None
+        if m is not None and line + m.end("source") not in labelled:
+            colon = line + m.end("source")
+            found.append(((line + m.start("source"), colon), (colon, colon + 1), (start, end)))
     ends = {end: start for start, end in quotes}
     for m in _BYLINE.finditer(text):
         start = ends.get(m.end("quote"))

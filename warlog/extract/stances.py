@@ -54,6 +54,10 @@ class ClaimLexicon:
     object_cues: frozenset[str]
     prep_cues: dict[str, frozenset[str]]
     alone: frozenset[str]
+    quote_only: frozenset[str]
+    attitude_adjectives: frozenset[str]
+    light_verbs: frozenset[str]
+    speech_nouns: frozenset[str]
     no_comment_verbs: frozenset[str]
     no_comment_governors: frozenset[str]
     no_comment_phrases: frozenset[Phrase]
@@ -83,15 +87,25 @@ class ClaimLexicon:
         """The lexicon verb a token is a form of, or None. Falls back on stripping inflection from the
         word itself, since the statistical lemmatiser slips on some forms ("hopes" -> "hop")."""
         lemma = token.lemma_.lower()
-        if lemma in self.speech or lemma in self.belief:
+        if self._known(lemma):
             return lemma
         word = token.lower_
         for suffix, repl in INFLECTIONS:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: len(word) - len(suffix)] + repl
-                if stem in self.speech or stem in self.belief:
+                if self._known(stem):
                     return stem
         return None
+
+    def _known(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.belief or lemma in self.quote_only \
+            or lemma in self.prep_cues
+
+    def is_conditional(self, lemma: str) -> bool:
+        """A verb that is a cue only beside a quotation ("she continued") or with its preposition
+        ("went after"), never on its own."""
+        return (lemma in self.quote_only or lemma in self.prep_cues) and lemma not in self.speech \
+            and lemma not in self.belief
 
     def is_no_comment(self, cue: Token) -> bool:
         """"has not commented", "declined to comment", "did not respond to a request for comment"."""
@@ -226,6 +240,14 @@ def _phrase_text(token: Token) -> str:
     return token.doc[token.left_edge.i : end].text
 
 
+def _words(raw: dict, key: str) -> frozenset[str]:
+    """An optional list of lower-case words under ``key`` of reporting_verbs.yaml."""
+    words = raw.get(key) or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w == w.lower() for w in words):
+        raise LexiconError(f"lexicon {VERBS!r}: {key!r} must be a list of lower-case words; fix that entry")
+    return frozenset(words)
+
+
 @cache
 def load_claim_lexicon() -> ClaimLexicon:
     """Read reporting_verbs.yaml and stances.yaml once per process, failing on a malformed entry."""
@@ -257,6 +279,10 @@ def load_claim_lexicon() -> ClaimLexicon:
         object_cues=frozenset(verbs.get("object_cues") or ()),
         prep_cues={str(k): frozenset(v) for k, v in (verbs.get("prep_cues") or {}).items()},
         alone=frozenset(verbs.get("stand_alone") or ()),
+        quote_only=_words(verbs, "quote_only"),
+        attitude_adjectives=_words(verbs, "attitude_adjectives"),
+        light_verbs=_words(verbs, "light_verbs"),
+        speech_nouns=_words(verbs, "speech_nouns"),
         no_comment_verbs=frozenset(nc["verbs"]),
         no_comment_governors=frozenset(nc["governors"]),
         no_comment_phrases=_phrases(nc.get("phrases")),

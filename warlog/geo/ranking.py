@@ -23,11 +23,63 @@ SETTLEMENT, ADMIN2, ADMIN1, LARGER, COUNTRY, SEA = 1, 3, 4, 5, 6, 7
 _BASE = {COUNTRY: 7.0, LARGER: 6.5, SEA: 6.0, ADMIN1: 5.0, ADMIN2: 2.5}
 _EXACT = 1.0  # the mention is the place's own name, not one of its alternate names
 _CAPITAL = 1.0
-_COUNTRY_SHARE = 2.0  # times the share of the document's country evidence
+_COUNTRY_SHARE = 3.0  # times the share of the document's country evidence
 _FOCUS = 0.7
 _ADMIN1_CONTEXT = 1.5
 _QUALIFIER_COUNTRY = 3.0
 _QUALIFIER_ADMIN = 4.0
+_NEAR = 1.5  # a candidate within 150 km of a confidently resolved place (half within 400 km)
+_COHERENCE = 1.5  # times a candidate's support: other names of the document with a namesake near it
+_COHERENCE_CANDIDATES = 12  # the most prominent namesakes of each name that take part
+_CELL = 1.0  # degrees: namesakes in the same or a neighbouring cell count as near
+
+
+def coherence(candidates: dict[str, tuple[Entry, ...]]) -> dict[int, float]:
+    """Support of each candidate from the document's other names, capped at 1. A town or district is
+    supported by the namesakes of other names in the same or a neighbouring 1-degree cell; a first-level
+    unit or a country by those inside it. A name with one namesake gives 1, a Springfield with twenty gives
+    1/20 each. Towns of one local story sit together, so "Paris" beside "Henry County" and "Huntingdon" is
+    the Tennessee town. Grid cells and dictionaries keep it linear in the number of candidates."""
+    cells: dict[tuple[int, int], dict[str, float]] = {}
+    units: dict[tuple[str | None, str | None], dict[str, float]] = {}
+    pools: dict[str, list[Entry]] = {}
+    for key, hits in candidates.items():
+        pool = [h for h in hits if h.kind in (SETTLEMENT, ADMIN2, ADMIN1, COUNTRY)]
+        pool.sort(key=lambda h: -h.population)
+        pool = pool[:_COHERENCE_CANDIDATES]
+        if not pool:
+            continue
+        pools[key] = pool
+        share = 1.0 / len(pool)
+        for h in pool:
+            if h.kind in (SETTLEMENT, ADMIN2):
+                cell = cells.setdefault(_cell(h), {})
+                cell[key] = max(cell.get(key, 0.0), share)
+                for unit in ((h.country, h.admin1), (h.country, None)):
+                    holder = units.setdefault(unit, {})
+                    holder[key] = max(holder.get(key, 0.0), share)
+    support: dict[int, float] = {}
+    if len(pools) < 2:
+        return support
+    for key, pool in pools.items():
+        for h in pool:
+            near: dict[str, float] = {}
+            if h.kind in (SETTLEMENT, ADMIN2):
+                row, col = _cell(h)
+                groups = [cells.get((row + dr, col + dc), {}) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+            else:
+                groups = [units.get((h.country, h.name if h.kind == ADMIN1 else None), {})]
+            for group in groups:
+                for other, share in group.items():
+                    if other != key and share > near.get(other, 0.0):
+                        near[other] = share
+            if near:
+                support[h.id] = min(1.0, sum(near.values()))
+    return support
+
+
+def _cell(entry: Entry) -> tuple[int, int]:
+    return math.floor(entry.lat / _CELL), math.floor(entry.lon / _CELL)
 
 
 @dataclass
@@ -37,6 +89,7 @@ class Context:
     countries: Counter = field(default_factory=Counter)  # ISO-2 -> weight
     admin1: Counter = field(default_factory=Counter)  # admin1 name -> weight
     points: list[tuple[float, float]] = field(default_factory=list)  # confidently resolved places
+    support: dict[int, float] = field(default_factory=dict)  # place id -> coherence with other names
 
     @property
     def focus(self) -> str | None:
@@ -87,9 +140,11 @@ def score(entry: Entry, key: str, context: Context, qualifiers: tuple[Entry, ...
             and q.name in (entry.admin1, entry.admin2)
         ):
             total += _QUALIFIER_ADMIN
+    if context.support:
+        total += _COHERENCE * context.support.get(entry.id, 0.0)
     if context.points and entry.kind in (SETTLEMENT, ADMIN2):
         nearest = min(haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
-        total += (1.5 if nearest < 150 else 0.75 if nearest < 400 else 0.0) * local
+        total += (_NEAR if nearest < 150 else _NEAR / 2 if nearest < 400 else 0.0) * local
     return total
 
 
