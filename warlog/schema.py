@@ -270,6 +270,37 @@ class Claim(Record):
 
 # --------------------------------------------------------------------------------------------- reports
 
+#: ACLED's 25 sub-event types by event type (exact strings): the taxonomy every layer codes and filters by.
+SUB_EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
+
+
 
 class Grading(StrEnum):
     """Airwars grading. ``DISCOUNTED`` is only ever set by a reviewer."""
@@ -281,13 +312,11 @@ class Grading(StrEnum):
     DISCOUNTED = "Discounted"
 
 
-class Report(Record):
-    """An incident as one document tells it. The extraction output calls these ``incidents``."""
+class IncidentFields(Record):
+    """What a report and a merged incident both say about one event (one schema, two granularities)."""
 
-    document_id: str | None = None
     event_type: str | None = None
     sub_event_type: str | None = None
-    background: bool = False
     place: Place | None = None
     time: TimeSpan | None = None
     killed: Count = Field(default_factory=Count)
@@ -298,6 +327,13 @@ class Report(Record):
     grading: str | None = None
     grading_reasons: list[str] = Field(default_factory=list)
     summary: str | None = None  # the sentence(s) that state the event, trimmed
+
+
+class Report(IncidentFields):
+    """An incident as one document tells it. The extraction output calls these ``incidents``."""
+
+    document_id: str | None = None
+    background: bool = False
     evidence: list[Span] = Field(default_factory=list)  # the sentences the incident was read from
 
 
@@ -353,7 +389,7 @@ class ReviewStatus(StrEnum):
     DISPUTED = "disputed"
 
 
-class Incident(Record):
+class Incident(IncidentFields):
     """One real-world incident as all its reports tell it: consensus fields plus every claim with its source.
 
     ``id`` is stable: it is minted once, from the first report that opened the incident, and kept when later
@@ -364,19 +400,7 @@ class Incident(Record):
     merged_from: list[str] = Field(default_factory=list)
     report_ids: list[str] = Field(default_factory=list)
     reports: list[Report] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
     claim_reports: list[str] = Field(default_factory=list)  # the report id each claim came from (its source)
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    place: Place | None = None
-    time: TimeSpan | None = None
-    killed: Count = Field(default_factory=Count)
-    injured: Count = Field(default_factory=Count)
-    weapons: list[Weapon] = Field(default_factory=list)
-    actors: list[Actor] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)  # distinct publishers (or document ids when unknown)
     number_of_sources: int = 0
-    grading: str | None = None
-    grading_reasons: list[str] = Field(default_factory=list)
     review_status: str = ReviewStatus.UNREVIEWED.value
-    summary: str | None = None

@@ -10,17 +10,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time
 
 from warlog.errors import ExportError
-from warlog.schema import Grading
+from warlog.schema import EVENT_TYPES, Grading
 from warlog.store.repo import IncidentQuery
-
-EVENT_TYPES = (
-    "Battles",
-    "Explosions/Remote violence",
-    "Violence against civilians",
-    "Protests",
-    "Riots",
-    "Strategic developments",
-)
 
 
 def parse_date(value: str | None, *, end_of_day: bool = False, option: str = "--from") -> datetime | None:

@@ -31,6 +31,7 @@ from spacy.tokens import Span as SpacySpan
 from warlog.extract.base import Component
 from warlog.extract.caveats import attach_caveats, load_caveat_patterns
 from warlog.extract.quotes import find_quotes, layout_attributions
+from warlog.extract.spans import char_span, doc_text
 from warlog.extract.speakers import RELATIVE_PRONOUNS, SpeakerResolver, load_claimant_lexicon
 from warlog.extract.stances import ClaimLexicon, load_claim_lexicon
 from warlog.schema import Caveat, Claim, Claimant, Modality, Span, Stance
@@ -45,7 +46,6 @@ NESTING = frozenset({"relcl"})
 AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 PARTICLES = frozenset({"prt"})
 OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
-TEXT_KEY = "warlog_claims_text"
 MAX_QUOTE_GAP = 200  # characters between a quotation and its cue ("..., Name, the long title, said")
 MAX_LABEL_TOKENS = 7  # "Former Judge Ann Brown at Convention": longer runs before a colon are sentences
 LABEL_KICKERS = frozenset({"note", "video", "update", "latest", "email", "briefing", "watch", "exclusive"})
@@ -65,7 +65,7 @@ class ClaimFinder(Component):
 
     def match(self, doc: Doc) -> list[Claim | Caveat]:
         """Claims in text order followed by every caveat found (``set_annotations`` splits them)."""
-        caveats = self.caveats.find(_text(doc))
+        caveats = self.caveats.find(doc_text(doc))
         claims = find_claims(doc, self.lexicon, SpeakerResolver(doc, self.claimants), caveats)
         starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         attach_caveats(claims, caveats, starts)
@@ -85,15 +85,11 @@ def find_claims(
     """Every attribution of ``doc`` as a ``Claim``; pure (reads only the Doc and the lexicons)."""
     if not doc.has_annotation("DEP"):
         return []
-    doc.user_data[TEXT_KEY] = doc.text  # Doc.text rebuilds the string on every access: read it once
-    try:
-        return _find_claims(doc, lexicon, speakers, caveats)
-    finally:
-        doc.user_data.pop(TEXT_KEY, None)
+    return _find_claims(doc, lexicon, speakers, caveats)
 
 
 def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, caveats) -> list[Claim]:
-    quotes = find_quotes(_text(doc))
+    quotes = find_quotes(doc_text(doc))
     quote_starts = [q[0] for q in quotes]
     hedges = [(c.evidence.start, c.evidence.end) for c in caveats]
     taken: list[tuple[int, int]] = []  # source and cue ranges already used: a word plays one such role
@@ -103,11 +99,11 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     def inside(offset: int, ranges) -> bool:
         return any(a <= offset < b for a, b in ranges)
 
-    for source_range, cue_range, content_range in layout_attributions(_text(doc), quotes):
+    for source_range, cue_range, content_range in layout_attributions(doc_text(doc), quotes):
         if inside(cue_range[0], taken) or inside(cue_range[0], contents):
             continue
         head = doc.char_span(*source_range, alignment_mode="expand")
-        if head is None or not _is_label(head, cue_range, _text(doc)):
+        if head is None or not _is_label(head, cue_range, doc_text(doc)):
             continue
         source, content = char_span(doc, *source_range), char_span(doc, *content_range)
         cue_span = char_span(doc, *cue_range)
@@ -143,11 +139,6 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     claims.extend(_continued_quotes(doc, claims, quotes, taken + contents))
     claims.sort(key=lambda c: (c.content or c.cue).start)
     return claims
-
-
-def _text(doc: Doc) -> str:
-    cached = doc.user_data.get(TEXT_KEY)
-    return cached if cached is not None else doc.text
 
 
 def _is_label(name: SpacySpan, cue: tuple[int, int], text: str) -> bool:
@@ -431,14 +422,14 @@ def _adjacent_quote(doc: Doc, cue: Token, quotes) -> tuple[int, int] | None:
             continue
         if q_start >= sent.end_char + 2:
             break
-        if q_end - q_start < 2 or len(_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
+        if q_end - q_start < 2 or len(doc_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
             continue
         if q_start <= cue.idx < q_end:
             return None
         if q_end <= cue.idx:
-            gap = _text(doc)[q_end : cue.idx]
+            gap = doc_text(doc)[q_end : cue.idx]
         else:
-            gap = _text(doc)[cue.idx + len(cue) : q_start]
+            gap = doc_text(doc)[cue.idx + len(cue) : q_start]
             if any(ch in ".!?" for ch in gap):
                 continue  # the quotation starts a new sentence of its own
         if len(gap) > MAX_QUOTE_GAP or "\n" in gap:
@@ -455,13 +446,13 @@ def _continued_quotes(doc: Doc, claims: list[Claim], quotes, taken) -> list[Clai
     for q_start, q_end in quotes:
         if any(a < q_end and q_start < b for a, b in taken):
             continue
-        if len(_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
+        if len(doc_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
             continue
         previous = [c for c in by_end if c.content.end <= q_start and c.content.text[:1] in OPENING_QUOTES]
         if not previous:
             continue
         last = previous[-1]
-        between = _text(doc)[max(last.content.end, last.cue.end if last.cue else 0) : q_start]
+        between = doc_text(doc)[max(last.content.end, last.cue.end if last.cue else 0) : q_start]
         if len(between) > 120 or "\n\n" in between and len(between) > 4:
             continue
         extra.append(last.model_copy(update={"content": char_span(doc, q_start, q_end), "caveats": []}))
@@ -470,10 +461,6 @@ def _continued_quotes(doc: Doc, claims: list[Claim], quotes, taken) -> list[Clai
 
 
 # --------------------------------------------------------------------------------------------- spans
-
-
-def char_span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=_text(doc)[start:end])
 
 
 def _subtree(token: Token) -> tuple[int, int]:
@@ -487,7 +474,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
     """Strip whitespace, edge punctuation and a final period (kept when a closing quote follows it)."""
-    text = _text(doc)
+    text = doc_text(doc)
     while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT or text[end - 1] == "."):

@@ -40,7 +40,7 @@ from warlog.extract.actors import ActorFinder
 from warlog.extract.base import Component
 from warlog.extract.spans import char_span
 from warlog.extract.weapons import WeaponFinder, load_weapon_lexicon
-from warlog.schema import Actor, EventMention, Weapon
+from warlog.schema import EVENT_TYPES, SUB_EVENT_TYPES, Actor, EventMention, Weapon
 
 __all__ = [
     "EVENT_TYPES",
@@ -60,35 +60,6 @@ CUES = "event_cues.yaml"
 OTHER = "event_other.yaml"
 #: The outcome of a text with no event at all (neither conflict nor a known non-conflict category).
 NO_EVENT = "none"
-#: ACLED's 25 sub-event types by event type (exact strings).
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
-EVENT_TYPES: tuple[str, ...] = tuple(dict.fromkeys(SUB_EVENT_TYPES.values()))
 #: ACLED inter codes of armed non-state actors (rebels, political and identity militias).
 NON_STATE_TYPES = frozenset({2, 3, 4})
 ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
