@@ -182,3 +182,10 @@ def test_a_name_that_is_a_country_and_a_state_splits_its_vote(finder):
     finder._vote(context, Mention(0, 7, "Georgia"), (country, state))
     assert context.countries == Counter({"GE": 0.5, "US": 0.5})
     assert context.admin1["Georgia"] == 0.5
+
+
+def test_place_in_a_persons_title_is_not_a_place(run_components):
+    doc = run_components("The Duchess of Edinburgh visited Kyiv on Monday.", ["warlog_places"])
+    names = [p.name for p in doc._.places]
+    assert "Edinburgh" not in names
+    assert "Kyiv" in names

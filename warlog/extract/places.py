@@ -110,6 +110,7 @@ class Cues:
         self.not_places = {lookup_key(str(w)) for w in data.get("not_places", [])}
         self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
         self.followers = {str(w).lower() for w in data.get("place_followers", [])}
+        self.titles = {str(w).lower() for w in data.get("person_titles", [])}
         settle = "|".join(re.escape(w) for w in sorted(data["settlement_words"], key=len, reverse=True))
         near = "|".join(re.escape(w) for w in sorted(data["near_phrases"], key=len, reverse=True))
         units = "|".join(re.escape(w) for w in sorted(data["distance_units"], key=len, reverse=True))
@@ -214,6 +215,9 @@ class PlaceFinder(Component):
             if any(blocked[k] for k in range(i, stop)) and not (self._cue_before(doc, text, i) or unit_named):
                 i = stop
                 continue
+            if self._titled(doc, i):
+                i = stop
+                continue
             accepted = self._accept(doc, text, i, stop, hits, ent_label)
             if accepted or (
                 self._weak(doc, text, i, stop, ent_label) and lookup_key(name) not in self.cues.not_places
@@ -229,6 +233,11 @@ class PlaceFinder(Component):
             self._shape(doc, text, start, end, mention)
             mentions.append(mention)
         return mentions
+
+    def _titled(self, doc: Doc, i: int) -> bool:
+        """"the Duchess of Edinburgh", "the Archbishop of Canterbury": a place inside a person's title
+        names the person, not where anything happened."""
+        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.cues.titles
 
     def adjectival(self, doc: Doc, places: list[Place] | None = None) -> list[Place]:
         """Adjectival toponyms ('Russian', 'South Korean', 'European'), each resolved to its country or
