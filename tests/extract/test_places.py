@@ -189,3 +189,9 @@ def test_place_in_a_persons_title_is_not_a_place(run_components):
     names = [p.name for p in doc._.places]
     assert "Edinburgh" not in names
     assert "Kyiv" in names
+
+
+def test_a_bare_compass_word_is_not_a_place(run_components):
+    text = "Officials said the West should prepare for a long war in Ukraine."
+    doc = run_components(text, ["warlog_places"])
+    assert [p.name for p in doc._.places] == ["Ukraine"]

@@ -111,6 +111,7 @@ class Cues:
         self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
         self.followers = {str(w).lower() for w in data.get("place_followers", [])}
         self.titles = {str(w).lower() for w in data.get("person_titles", [])}
+        self.compass = {lookup_key(str(w)) for w in data["directions"]}
         settle = "|".join(re.escape(w) for w in sorted(data["settlement_words"], key=len, reverse=True))
         near = "|".join(re.escape(w) for w in sorted(data["near_phrases"], key=len, reverse=True))
         units = "|".join(re.escape(w) for w in sorted(data["distance_units"], key=len, reverse=True))
@@ -176,6 +177,8 @@ class PlaceFinder(Component):
                 stop_char = doc[end - 1].idx + len(doc[end - 1])
                 if self._is_demonym(text[doc[start].idx : stop_char]):
                     continue  # "Ukrainian" tagged GPE is an adjective: adjectival() reports it
+                if self._not_a_place(doc, start, end, text[doc[start].idx : stop_char]):
+                    continue
                 mention = Mention(doc[start].idx, stop_char, text[doc[start].idx : stop_char], from_ner=True)
                 found.append((start, end, mention))
                 for i in range(start, end):
@@ -215,7 +218,7 @@ class PlaceFinder(Component):
             if any(blocked[k] for k in range(i, stop)) and not (self._cue_before(doc, text, i) or unit_named):
                 i = stop
                 continue
-            if self._titled(doc, i):
+            if self._not_a_place(doc, i, stop, name):
                 i = stop
                 continue
             accepted = self._accept(doc, text, i, stop, hits, ent_label)
@@ -234,10 +237,12 @@ class PlaceFinder(Component):
             mentions.append(mention)
         return mentions
 
-    def _titled(self, doc: Doc, i: int) -> bool:
-        """"the Duchess of Edinburgh", "the Archbishop of Canterbury": a place inside a person's title
-        names the person, not where anything happened."""
-        return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in self.cues.titles
+    def _not_a_place(self, doc: Doc, start: int, end: int, name: str) -> bool:
+        """Names that look like places and are not, whatever NER says: a place inside a person's title
+        ("the Duchess of Edinburgh" names a person) and a bare compass word ("the West" is a bloc, not the
+        West Region of Cameroon)."""
+        titled = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.cues.titles
+        return titled or (end - start == 1 and lookup_key(name) in self.cues.compass)
 
     def adjectival(self, doc: Doc, places: list[Place] | None = None) -> list[Place]:
         """Adjectival toponyms ('Russian', 'South Korean', 'European'), each resolved to its country or
