@@ -222,3 +222,15 @@ def test_an_earlier_date_carries_to_a_later_event_sentence_as_a_whole_day(model,
     assert report.time.start == datetime(2022, 7, 2, tzinfo=UTC)
     assert report.time.end.date() == datetime(2022, 7, 2).date()
     assert report.time.value == "2022-07-02"
+
+
+def test_the_documents_focus_country_wins_over_a_namesake_abroad(model, assembler):
+    text = "Memphis police are investigating. Nikki was shot on Elm Street in Memphis."
+    abroad = Place(name="Nikki", geonameid=9, lat=9.9, lon=3.2, country="BJ", where_prec=1,
+                   evidence=span(text, "Nikki"))
+    memphis = [Place(name="Memphis", geonameid=4641239, lat=35.1, lon=-90.0, country="US", where_prec=1,
+                     evidence=span(text, "Memphis", i)) for i in range(2)]
+    doc = build(model, text, events=[event(text, "shot", "Attack", "Violence against civilians")],
+                places=[memphis[0], abroad, memphis[1]])
+    (report,) = assembler.match(doc)
+    assert report.place.name == "Memphis"

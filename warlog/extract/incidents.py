@@ -113,8 +113,9 @@ class IncidentAssembler(Component):
 
         speech = _speech_times(doc, times, claims)
         segments = [s for s in _segments(doc, events, sentences) if not _unreal(s, claims)]
+        focus = _focus_country(places)
         for seg in segments:
-            seg.place = _segment_place(seg, places, actor_spans)
+            seg.place = _segment_place(seg, places, actor_spans, focus)
             seg.time = _segment_time(seg, times, speech)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
@@ -266,8 +267,12 @@ def _precision(place: Place) -> int:
     return place.where_prec if place.where_prec is not None else 99
 
 
-def _segment_place(seg: Segment, places: list[Place], actor_spans: list[tuple[int, int]]) -> Place | None:
-    """The most precise resolved place of the segment (else of its sentence) that is not an actor."""
+def _segment_place(
+    seg: Segment, places: list[Place], actor_spans: list[tuple[int, int]], focus: str | None
+) -> Place | None:
+    """The most precise resolved place of the segment (else of its sentence) that is not an actor,
+    preferring the document's focus country: in a story about Memphis, a capitalised word that happens to
+    be a hamlet abroad is not where the shooting was."""
 
     def usable(place: Place) -> bool:
         ev = place.evidence
@@ -276,8 +281,17 @@ def _segment_place(seg: Segment, places: list[Place], actor_spans: list[tuple[in
     for lo, hi in ((seg.start, seg.end), seg.sentence):
         found = [p for p in places if lo <= p.evidence.start < hi and usable(p)]
         if found:
-            return min(found, key=_precision)
+            return min(found, key=lambda p: (focus is not None and p.country != focus, _precision(p)))
     return None
+
+
+def _focus_country(places: list[Place]) -> str | None:
+    """The country most of the document's resolved places lie in (ties: the first named)."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.country and place.geonameid is not None:
+            counts[place.country] = counts.get(place.country, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _segment_time(seg: Segment, times: list[TimeSpan], speech_verbs: set[int]) -> TimeSpan | None:
