@@ -234,3 +234,14 @@ def test_the_documents_focus_country_wins_over_a_namesake_abroad(model, assemble
                 places=[memphis[0], abroad, memphis[1]])
     (report,) = assembler.match(doc)
     assert report.place.name == "Memphis"
+
+
+def test_a_placeless_event_happened_where_the_story_is(model, assembler):
+    text = "KOKOMO, Ind. - Police are investigating. The shooting happened around 2 a.m. on Sunday."
+    kokomo = Place(name="KOKOMO", geonameid=4921100, lat=40.5, lon=-86.1, country="US", where_prec=1,
+                   evidence=span(text, "KOKOMO"))
+    doc = build(model, text, events=[event(text, "shooting", "Attack", "Violence against civilians")],
+                places=[kokomo])
+    (report,) = assembler.match(doc)
+    assert report.place.name == "KOKOMO"
+    assert report.place.evidence.start == 0

@@ -121,7 +121,9 @@ class IncidentAssembler(Component):
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
         casualties = [m for m in get_list(doc, "casualties") if not m.aggregate]
-        drafts = [d for d in _group(segments) if _grounded(d, casualties)]
+        drafts = _group(segments)
+        _place_from_lead(drafts, places, actor_spans, focus)
+        drafts = [d for d in drafts if _grounded(d, casualties)]
         if not drafts:
             return []
         _link_claims(drafts, claims, sentences)
@@ -283,6 +285,28 @@ def _segment_place(
         if found:
             return min(found, key=lambda p: (focus is not None and p.country != focus, _precision(p)))
     return None
+
+
+def _place_from_lead(
+    drafts: list[Draft], places: list[Place], actor_spans: list[tuple[int, int]], focus: str | None
+) -> None:
+    """A current report whose sentences name no place happened where the story is: the first place at
+    most province-precise in the focus country, as a dateline or headline gives it ("INDIANAPOLIS — ...
+    The shooting happened around 2 a.m.")."""
+    lead = next(
+        (
+            p for p in places
+            if p.geonameid is not None and p.where_prec is not None and p.where_prec <= WherePrec.ADMIN1
+            and (focus is None or p.country == focus)
+            and not any(a <= p.evidence.start and p.evidence.end <= b for a, b in actor_spans)
+        ),
+        None,
+    )
+    if lead is None:
+        return
+    for draft in drafts:
+        if draft.place is None and not draft.background:
+            draft.segments[0].place = lead
 
 
 def _focus_country(places: list[Place]) -> str | None:
