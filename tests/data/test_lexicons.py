@@ -138,3 +138,18 @@ def test_event_loader_rejects_an_unquoted_yaml_boolean(monkeypatch):
 def test_irrealis_words_are_read_as_text():
     words = load_event_lexicon().irrealis
     assert "no" in words["negations"] and "if" in words["marks"]
+
+
+def test_irrealis_heads_and_history_settings_load():
+    lex = load_event_lexicon()
+    assert "survivor" in lex.irrealis["heads"] and "begin" in lex.irrealis["aspectual"]
+    assert "will" in lex.irrealis["modals"]
+    assert lex.history_markers is not None and lex.history_markers.search("during World  War II")
+    assert "after" in lex.background_marks and lex.history_before > 1900
+
+
+def test_interception_is_a_modifier_confirmed_only_with_a_weapon():
+    lex = load_event_lexicon()
+    assert "interception" in lex.modifiers
+    rule = next(e for e in lex.escalations if e.when == ("interception",))
+    assert rule.keep and rule.early and "weapons_found" in rule.with_

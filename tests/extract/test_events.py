@@ -209,3 +209,77 @@ def test_weapon_remains_found_after_a_blast_do_not_make_a_seizure(run_components
         "Four people were wounded when a grenade exploded; police recovered grenade fragments.", COMPONENTS
     )
     assert classify_text(doc)[1] == "Grenade"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She met survivors of conflict-related sexual violence in the capital.",
+        "The minister has engaged with world leaders on the crisis.",
+        "They criticised the refusal to send missiles to the army.",
+        "The carpet bombing of the city during World War II killed thousands.",
+        "Soviet troops withdrew from the country in 1989.",
+        "The army will launch a counteroffensive in the spring.",
+        "The troops are ready to fight for their land.",
+        "The 2017 chemical attack on the town was recalled at the ceremony.",
+        "Talks are planned for 3 March in the capital.",
+    ],
+)
+def test_topic_future_and_history_cues_make_no_event_mention(run_components, text):
+    assert run_components(text, COMPONENTS)._.events == []
+
+
+def test_retreat_that_only_dates_a_discovery_is_no_event(run_components):
+    text = "A mass grave was discovered after the soldiers retreated from the village."
+    doc = run_components(text, COMPONENTS)
+    assert "Non-violent transfer of territory" not in [e.sub_event_type for e in doc._.events]
+
+
+def test_strike_in_a_clause_under_a_killing_is_still_an_event(run_components):
+    doc = run_components("Two civilians were killed after a missile hit their house.", COMPONENTS)
+    assert doc._.events[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_war_as_a_yardstick_does_not_make_the_sentence_history(run_components):
+    doc = run_components("This was the heaviest shelling since World War II, officials said.", COMPONENTS)
+    assert [e.sub_event_type for e in doc._.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_begun_withdrawal_is_asserted_though_an_infinitive(run_components):
+    doc = run_components("The army began to withdraw from the town on Sunday.", COMPONENTS)
+    assert [e.sub_event_type for e in doc._.events] == ["Non-violent transfer of territory"]
+
+
+def test_second_conjunct_of_a_real_event_is_kept(run_components):
+    doc = run_components("Heavy fighting and shelling continued in the east.", COMPONENTS)
+    assert {e.sub_event_type for e in doc._.events} == {"Armed clash", "Shelling/artillery/missile attack"}
+
+
+def test_passive_push_back_gives_the_ground_to_the_other_side(run_components):
+    doc = run_components("The rebels were pushed back from their positions near the town.", COMPONENTS)
+    assert classify_text(doc)[1] == "Government regains territory"
+
+
+def test_passive_capture_goes_to_the_agent(run_components):
+    doc = run_components("Government troops were driven out of the town by rebels on Friday.", COMPONENTS)
+    assert classify_text(doc)[1] == "Non-state actor overtakes territory"
+
+
+def test_people_intercepted_are_no_weapons_disruption(run_components):
+    doc = run_components("Police intercepted 300 migrants at sea.", COMPONENTS)
+    assert classify_outcome(doc) != "Disrupted weapons use"
+
+
+def test_intercepted_missiles_are_a_weapons_disruption(run_components):
+    doc = run_components("Air defences intercepted two missiles over the capital.", COMPONENTS)
+    assert classify_text(doc)[1] == "Disrupted weapons use"
+
+
+def test_legal_charges_are_an_arrest_not_an_attack(run_components):
+    doc = run_components("Police arrested a student on charges of insulting officials online.", COMPONENTS)
+    assert classify_text(doc)[1] == "Arrests"
+
+
+def test_protesters_blocking_the_road_is_a_violent_demonstration(run_components):
+    doc = run_components("Hundreds of protesters blocked the road to the airport on Monday.", COMPONENTS)
+    assert classify_text(doc)[1] == "Violent demonstration"
