@@ -18,7 +18,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 demo: venv
 	$(BIN)/warlog gazetteer build
-	$(BIN)/warlog extract samples/*.txt --format table
+	$(BIN)/warlog extract samples/border_city_strike.txt --published 2022-07-04 --source "Sample Wire" --format table
+	$(BIN)/warlog extract samples/kyiv_drone_attack.txt --published 2022-10-17 --format table
+	$(BIN)/warlog extract samples/border_clashes.txt samples/diplomacy.txt --published 2022-11-08 --format table
 	$(BIN)/warlog extract samples/border_city_strike.txt --published 2022-07-04 --source "Sample Wire" --format json
 
 lint: venv

@@ -245,3 +245,13 @@ def test_a_placeless_event_happened_where_the_story_is(model, assembler):
     (report,) = assembler.match(doc)
     assert report.place.name == "KOKOMO"
     assert report.place.evidence.start == 0
+
+
+def test_the_most_confident_cue_types_the_report(model, assembler):
+    text = "Protesters gather in Kyiv. About 300 people protested peacefully in Kyiv on Tuesday."
+    weak = event(text, "Protesters", "Violent demonstration", "Riots").model_copy(update={"confidence": 0.7})
+    strong = event(text, "protested", "Peaceful protest", "Protests")
+    doc = build(model, text, events=[weak, strong],
+                places=[place(text, "Kyiv", 1), place(text, "Kyiv", 1, occ=1)])
+    (report,) = assembler.match(doc)
+    assert report.sub_event_type == "Peaceful protest"

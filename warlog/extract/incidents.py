@@ -424,11 +424,11 @@ def _group(segments: list[Segment]) -> list[Draft]:
 
 
 def _event(draft: Draft) -> EventMention:
-    """The report's type: the first attack cue; an interception only when nothing else happened."""
-    for seg in draft.segments:
-        if seg.event.sub_event_type != DISRUPTED:
-            return seg.event
-    return draft.segments[0].event
+    """The report's type: its most confident cue (the first of equals), so a body sentence that says
+    "protested peacefully" outweighs a headline's bare "protesters"; an interception only when nothing
+    else happened."""
+    attacks = [s.event for s in draft.segments if s.event.sub_event_type != DISRUPTED]
+    return max(attacks, key=lambda e: e.confidence) if attacks else draft.segments[0].event
 
 
 # ----------------------------------------------------------------------------------------- linking
