@@ -38,7 +38,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
@@ -710,13 +710,10 @@ class EventFinder(Component):
         """Whether the cue at ``[start, end)`` only dates another happening: it sits in a clause opened by
         a ``background_marks`` word ("a mass grave was found after the troops retreated") whose governing
         verb is no event cue itself ("two died after a missile hit the house" keeps the strike)."""
-        if not doc.has_annotation("DEP"):
-            return False
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = _cue_root(doc, start, end)
+        if tok is None:
             return False
         marks = self.classifier.lexicon.background_marks
-        tok = span.root
         for _ in range(3):
             if tok.dep_ == "advcl":
                 opened = any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children)
@@ -730,13 +727,10 @@ class EventFinder(Component):
         """Whether the cue at ``[start, end)`` is hypothetical or negated: a conditional ("if ... attacked"),
         a modal ("could strike"), a verb of intent or threat ("threatened to shell") or a negation ("no
         clashes") on the cue or on the two words it hangs from. Needs a parse; without one nothing is."""
-        if not doc.has_annotation("DEP"):
-            return False
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        tok = _cue_root(doc, start, end)
+        if tok is None:
             return False
         words = self.classifier.lexicon.irrealis
-        tok = span.root
         depth = 0
         asserted_of = False  # a subject is asserted of its verb: "the attack marked ..." keeps the attack
         while depth < 3:
@@ -765,3 +759,11 @@ class EventFinder(Component):
                 asserted_of = tok.dep_ in {"nsubj", "nsubjpass", "csubj"}
             tok = tok.head
         return False
+
+
+def _cue_root(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head of the cue at ``[start, end)``; None without a parse (nothing can be judged)."""
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
