@@ -33,6 +33,17 @@ class Base(DeclarativeBase):
     pass
 
 
+class CasualtyColumns:
+    """Killed and injured as low/best/high: the same six columns on reports and on merged incidents."""
+
+    killed_low: Mapped[int | None] = mapped_column(Integer)
+    killed_best: Mapped[int | None] = mapped_column(Integer)
+    killed_high: Mapped[int | None] = mapped_column(Integer)
+    injured_low: Mapped[int | None] = mapped_column(Integer)
+    injured_best: Mapped[int | None] = mapped_column(Integer)
+    injured_high: Mapped[int | None] = mapped_column(Integer)
+
+
 class DocumentRow(Base):
     """One ingested document; ``id`` is ``schema.Document.content_id`` (URL + text hash)."""
 
@@ -80,7 +91,7 @@ class PlaceRow(Base):
     where_prec: Mapped[int | None] = mapped_column(Integer)
 
 
-class IncidentRow(Base):
+class IncidentRow(CasualtyColumns, Base):
     """A canonical incident (the consensus of its reports)."""
 
     __tablename__ = "incidents"
@@ -100,12 +111,6 @@ class IncidentRow(Base):
     time_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     time_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     date_prec: Mapped[int | None] = mapped_column(Integer)
-    killed_low: Mapped[int | None] = mapped_column(Integer)
-    killed_best: Mapped[int | None] = mapped_column(Integer)
-    killed_high: Mapped[int | None] = mapped_column(Integer)
-    injured_low: Mapped[int | None] = mapped_column(Integer)
-    injured_best: Mapped[int | None] = mapped_column(Integer)
-    injured_high: Mapped[int | None] = mapped_column(Integer)
     number_of_sources: Mapped[int] = mapped_column(Integer, default=0)
     grading: Mapped[str | None] = mapped_column(String(16))
     grading_reasons: Mapped[list] = mapped_column(JSON, default=list)
@@ -115,7 +120,7 @@ class IncidentRow(Base):
     updated: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-class ReportRow(Base):
+class ReportRow(CasualtyColumns, Base):
     """One incident as one document tells it; ``key`` is ``<document_id>:<n>``."""
 
     __tablename__ = "reports"
@@ -136,12 +141,6 @@ class ReportRow(Base):
     time_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     time_text: Mapped[str | None] = mapped_column(Text)
     date_prec: Mapped[int | None] = mapped_column(Integer)
-    killed_low: Mapped[int | None] = mapped_column(Integer)
-    killed_best: Mapped[int | None] = mapped_column(Integer)
-    killed_high: Mapped[int | None] = mapped_column(Integer)
-    injured_low: Mapped[int | None] = mapped_column(Integer)
-    injured_best: Mapped[int | None] = mapped_column(Integer)
-    injured_high: Mapped[int | None] = mapped_column(Integer)
     weapons: Mapped[list] = mapped_column(JSON, default=list)
     actors: Mapped[list] = mapped_column(JSON, default=list)
     grading: Mapped[str | None] = mapped_column(String(16))
