@@ -35,3 +35,11 @@ def test_exported_members_are_all_public_and_exist():
     public = {n for n in vars(warlog) if not n.startswith("_") and n not in {"annotations"}}
     modules = {n for n in public if type(getattr(warlog, n)).__name__ == "module"}
     assert public - modules - set(warlog.__all__) == set()
+
+
+def test_extract_is_both_the_entry_point_and_the_package():
+    import warlog.extract.events as events  # would fail if a function shadowed the package
+
+    assert callable(warlog.extract)
+    assert events.classify_text is not None
+    assert warlog.extract("Talks resumed in Geneva.", published="2022-07-04").incidents == []
