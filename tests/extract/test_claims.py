@@ -447,3 +447,11 @@ def test_word_list_that_is_not_a_list_is_rejected():
     with pytest.raises(LexiconError, match="light_verbs"):
         _words({"light_verbs": {"make": None}}, "light_verbs")
     assert _words({}, "light_verbs") == frozenset()
+
+
+def test_repelling_a_ground_attack_is_not_an_interception(claims_of):
+    assert _only(claims_of("Russian officials said the attack was repelled.")).stance != "interception"
+
+
+def test_repelling_drones_is_an_interception(claims_of):
+    assert _only(claims_of("The military said it repelled twelve drones.")).stance == "interception"
