@@ -455,3 +455,13 @@ def test_repelling_a_ground_attack_is_not_an_interception(claims_of):
 
 def test_repelling_drones_is_an_interception(claims_of):
     assert _only(claims_of("The military said it repelled twelve drones.")).stance == "interception"
+
+
+def test_speaker_after_a_comma_is_the_source_of_a_parenthetical_cue(claims_of):
+    found = claims_of(
+        "Ukrainian and Russian troops clashed on Tuesday near Kherson, the Ukrainian General Staff said."
+    )
+    said = [c for c in found._.claims if c.cue and c.cue.text == "said"]
+    assert said and said[0].source is not None
+    assert said[0].source.text == "the Ukrainian General Staff"
+    assert said[0].content.text.endswith("near Kherson")

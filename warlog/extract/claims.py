@@ -258,6 +258,11 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
     if content is None and (cue.dep_ == "parataxis" or cue.dep_ == "advcl" and lemma in lexicon.speech
                             and all(m.lower_ == "as" for m in cue.children if m.dep_ == "mark")):
         content = _parenthetical_content(doc, cue)  # "C, he noted" / "as X noted, C": read as "X noted C"
+    if subject is None and content is not None:
+        speaker = _postposed_speaker(doc, cue)
+        if speaker is not None and content.start < speaker.left_edge.idx:
+            subject = speaker
+            content = _trim(doc, content.start, min(content.end, speaker.left_edge.idx))
     if quote is not None:
         if content is None or (quote[0] - 2 <= content.start and content.end <= quote[1] + 2):
             content = char_span(doc, *quote)
@@ -401,6 +406,18 @@ def _content_span(doc: Doc, cue: Token, head: Token) -> Span | None:
             if child.dep_ == "prep" and child.i > head.i and child.lower_ in ("of", "for", "as"):
                 end = max(end, _subtree(child)[1])
     return _trim(doc, start, end)
+
+
+def _postposed_speaker(doc: Doc, cue: Token) -> Token | None:
+    """"C, the General Staff said": the noun phrase between a comma and a subjectless parenthetical cue
+    is its speaker, even where the parser hung it on the clause before (as an apposition)."""
+    head = doc[cue.i - 1] if cue.i > 0 else None
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lo = head.left_edge.i
+    if lo == 0 or doc[lo - 1].text != "," or head.i - lo > 6:
+        return None
+    return head
 
 
 def _parenthetical_content(doc: Doc, cue: Token) -> Span | None:
