@@ -255,3 +255,14 @@ def test_the_most_confident_cue_types_the_report(model, assembler):
                 places=[place(text, "Kyiv", 1), place(text, "Kyiv", 1, occ=1)])
     (report,) = assembler.match(doc)
     assert report.sub_event_type == "Peaceful protest"
+
+
+def test_a_time_after_publication_does_not_date_a_reported_event(model, assembler):
+    text = "Shelling hit Belgorod a couple of years later."
+    later = TimeSpan(start=datetime(2024, 7, 4, tzinfo=UTC), end=datetime(2024, 7, 4, 23, tzinfo=UTC),
+                     text="a couple of years later", date_prec=5,
+                     evidence=span(text, "a couple of years later"))
+    doc = build(model, text, events=[event(text, "Shelling", "Shelling/artillery/missile attack")],
+                places=[place(text, "Belgorod", 1)], times=[later])
+    (report,) = assembler.match(doc)
+    assert report.time.fallback is True

@@ -116,7 +116,7 @@ class IncidentAssembler(Component):
         focus = _focus_country(places)
         for seg in segments:
             seg.place = _segment_place(seg, places, actor_spans, focus)
-            seg.time = _segment_time(seg, times, speech)
+            seg.time = _segment_time(seg, times, speech, published)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
@@ -318,14 +318,23 @@ def _focus_country(places: list[Place]) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
-def _segment_time(seg: Segment, times: list[TimeSpan], speech_verbs: set[int]) -> TimeSpan | None:
-    """The time governing the event: in the segment, else in its sentence; never the time of a speech act.
+def _segment_time(
+    seg: Segment, times: list[TimeSpan], speech_verbs: set[int], published: datetime | None
+) -> TimeSpan | None:
+    """The time governing the event: in the segment, else in its sentence; never the time of a speech act,
+    never a time after publication (a reported event has happened; "a couple of years later" in a history
+    piece is relative to its story, not to the publication date).
 
     "The ministry on Monday accused Kyiv of firing missiles overnight": "on Monday" hangs on the reporting
     verb "accused", so it dates the accusation, not the strike."""
+    latest = published + timedelta(days=1) if published is not None else None
 
     def event_time(t: TimeSpan) -> bool:
-        return t.start is not None and t.evidence.start not in speech_verbs
+        return (
+            t.start is not None
+            and t.evidence.start not in speech_verbs
+            and (latest is None or t.start <= latest)
+        )
 
     for lo, hi in ((seg.start, seg.end), seg.sentence):
         found = [t for t in times if lo <= t.evidence.start < hi and event_time(t)]
@@ -362,6 +371,7 @@ def _carried_time(
         if t.evidence.end <= before and t.start is not None and t.end is not None
         and t.evidence.start not in speech and t.value and t.value[:1].isdigit()
         and not (published is not None and is_background_time(t, published))
+        and not (published is not None and t.start > published + timedelta(days=1))
     ]
     if not earlier:
         return None
