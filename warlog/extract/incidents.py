@@ -114,15 +114,17 @@ class IncidentAssembler(Component):
         speech = _speech_times(doc, times, claims)
         segments = [s for s in _segments(doc, events, sentences) if not _unreal(s, claims)]
         focus = _focus_country(places)
+        # where events can happen: resolved places that are not a party ("Moscow denied ...")
+        sites = [p for p in places if p.geonameid is not None and not _inside(p.evidence, actor_spans)]
         for seg in segments:
-            seg.place = _segment_place(seg, places, actor_spans, focus)
+            seg.place = _segment_place(seg, sites, focus)
             seg.time = _segment_time(seg, times, speech, published)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
         casualties = [m for m in get_list(doc, "casualties") if not m.aggregate]
         drafts = _group(segments)
-        _place_from_lead(drafts, places, actor_spans, focus)
+        _place_from_lead(drafts, sites, focus)
         drafts = [d for d in drafts if _grounded(d, casualties)]
         if not drafts:
             return []
@@ -259,49 +261,36 @@ def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
 
     ACLED codes events at a location; a cue word with only a country behind it ("the war in Ukraine",
     an opinion piece on world affairs) is commentary, not an incident."""
-    place = draft.place
-    if place is not None and place.where_prec is not None and place.where_prec <= WherePrec.ADMIN1:
+    if _located(draft.place):
         return True
     return any(_inside(m.evidence, [(s.start, s.end) for s in draft.segments]) for m in casualties)
+
+
+def _located(place: Place | None) -> bool:
+    """The place is at most province-precise: somewhere an event can be coded."""
+    return place is not None and place.where_prec is not None and place.where_prec <= WherePrec.ADMIN1
 
 
 def _precision(place: Place) -> int:
     return place.where_prec if place.where_prec is not None else 99
 
 
-def _segment_place(
-    seg: Segment, places: list[Place], actor_spans: list[tuple[int, int]], focus: str | None
-) -> Place | None:
-    """The most precise resolved place of the segment (else of its sentence) that is not an actor,
-    preferring the document's focus country: in a story about Memphis, a capitalised word that happens to
-    be a hamlet abroad is not where the shooting was."""
-
-    def usable(place: Place) -> bool:
-        ev = place.evidence
-        return place.geonameid is not None and not any(a <= ev.start and ev.end <= b for a, b in actor_spans)
-
+def _segment_place(seg: Segment, sites: list[Place], focus: str | None) -> Place | None:
+    """The most precise of the ``sites`` in the segment (else in its sentence), preferring the document's
+    focus country: in a story about Memphis, a capitalised word that happens to be a hamlet abroad is not
+    where the shooting was."""
     for lo, hi in ((seg.start, seg.end), seg.sentence):
-        found = [p for p in places if lo <= p.evidence.start < hi and usable(p)]
+        found = [p for p in sites if lo <= p.evidence.start < hi]
         if found:
             return min(found, key=lambda p: (focus is not None and p.country != focus, _precision(p)))
     return None
 
 
-def _place_from_lead(
-    drafts: list[Draft], places: list[Place], actor_spans: list[tuple[int, int]], focus: str | None
-) -> None:
+def _place_from_lead(drafts: list[Draft], sites: list[Place], focus: str | None) -> None:
     """A current report whose sentences name no place happened where the story is: the first place at
     most province-precise in the focus country, as a dateline or headline gives it ("INDIANAPOLIS — ...
     The shooting happened around 2 a.m.")."""
-    lead = next(
-        (
-            p for p in places
-            if p.geonameid is not None and p.where_prec is not None and p.where_prec <= WherePrec.ADMIN1
-            and (focus is None or p.country == focus)
-            and not any(a <= p.evidence.start and p.evidence.end <= b for a, b in actor_spans)
-        ),
-        None,
-    )
+    lead = next((p for p in sites if _located(p) and (focus is None or p.country == focus)), None)
     if lead is None:
         return
     for draft in drafts:
