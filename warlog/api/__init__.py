@@ -1,0 +1,1 @@
+"""The REST API (FastAPI): incidents, documents, statistics, exports, ingest and review."""

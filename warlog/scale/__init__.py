@@ -1,0 +1,1 @@
+"""Scale-out on Dask distributed: the same extraction and ingest, one model per worker."""
