@@ -10,6 +10,7 @@ reviewer can see *where* a figure or a claim came from. Spans index into ``Docum
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import datetime
 from enum import IntEnum, StrEnum
 
@@ -187,6 +188,17 @@ class Actor(Record):
     side: str | None = None  # ISO-2 of the state the actor belongs to or fights for
     role: str | None = None  # perpetrator | target | other
     evidence: Span | None = None
+
+
+def unique_actors(actors: Iterable[Actor]) -> list[Actor]:
+    """Each party once (by entity, else name), in order of first mention, keeping a role if any mention
+    states one: "Russian forces attacked" then "Russian forces said" is one perpetrator, not two actors."""
+    seen: dict[str, Actor] = {}
+    for actor in actors:
+        key = (actor.entity or actor.name).lower()
+        if key not in seen or (seen[key].role is None and actor.role is not None):
+            seen[key] = actor if key not in seen else seen[key].model_copy(update={"role": actor.role})
+    return list(seen.values())
 
 
 class Weapon(Record):

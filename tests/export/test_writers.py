@@ -88,3 +88,26 @@ def test_actor1_is_the_perpetrator():
     inc.actors = [Actor(name="civilians", role="target"), Actor(name="Army", role="perpetrator")]
     row = incident_row(inc)
     assert (row["actor1"], row["actor2"]) == ("Army", "civilians")
+
+
+def test_without_roles_actor2_is_the_first_party_of_another_side():
+    from warlog.schema import Actor
+
+    inc = _incidents()[0]
+    inc.actors = [
+        Actor(name="Ukraine's air force", entity="Military Forces of Ukraine", side="UA"),
+        Actor(name="Ukrainian officials", entity="Government of Ukraine", side="UA"),
+        Actor(name="Russian officials", entity="Government of Russia", side="RU"),
+    ]
+    row = incident_row(inc)
+    assert (row["actor1"], row["actor2"]) == ("Military Forces of Ukraine", "Government of Russia")
+
+
+def test_unique_actors_keeps_the_stated_role():
+    from warlog.schema import Actor, unique_actors
+
+    merged = unique_actors(
+        [Actor(name="Russian forces", entity="RU army"), Actor(name="Russian troops", entity="RU army",
+                                                                  role="perpetrator")]
+    )
+    assert [(a.name, a.role) for a in merged] == [("Russian forces", "perpetrator")]

@@ -66,16 +66,21 @@ def time_precision(date_prec: int | None) -> int | None:
 
 
 def _actor_pair(actors: list[Actor]) -> tuple[str | None, str | None]:
+    """ACLED's actor1/actor2: the perpetrator and the target when the text says who did what to whom; else
+    the first party named and the first party of another side (the order of mention, as a coder would
+    read a report that only names them)."""
+
     def label(a: Actor | None) -> str | None:
         return None if a is None else (a.entity or a.name)
 
     first = next((a for a in actors if a.role == "perpetrator"), None)
-    second = next((a for a in actors if a.role == "target"), None)
-    rest = [a for a in actors if a is not first and a is not second]
+    second = next((a for a in actors if a.role == "target" and a is not first), None)
+    rest = [a for a in actors if a.role is None]
     if first is None and rest:
         first = rest.pop(0)
-    if second is None and rest:
-        second = rest.pop(0)
+    if second is None and first is not None:
+        others = [a for a in rest if (a.entity or a.name) != (first.entity or first.name)]
+        second = next((a for a in others if first.side is None or a.side != first.side), None)
     return label(first), label(second)
 
 

@@ -29,6 +29,7 @@ from spacy.util import filter_spans
 from warlog.data import load_yaml, require_keys
 from warlog.errors import LexiconError
 from warlog.extract.base import Component
+from warlog.extract.roles import PERPETRATOR, role_of
 from warlog.extract.spans import from_spacy
 from warlog.schema import Actor, ActorType
 
@@ -69,6 +70,14 @@ class ActorLexicon:
     modifiers: frozenset[str]
     military_verbs: frozenset[str]
     groups: tuple[Group, ...]
+    attack_nouns: frozenset[tuple[str, ...]] = frozenset()  # lower-case token tuples
+    defence_verbs: frozenset[str] = frozenset()
+    target_preps: frozenset[str] = frozenset()
+
+    @property
+    def attack_heads(self) -> frozenset[str]:
+        """The last word of each attack noun ("strike" of "air strike"): the head a preposition hangs on."""
+        return frozenset(words[-1] for words in self.attack_nouns)
 
     def entity(self, iso: str, branch: str) -> str:
         state = self.states[iso]
@@ -138,6 +147,9 @@ def load_actor_lexicon() -> ActorLexicon:
         modifiers=frozenset(w.lower() for w in _words(raw, "modifiers")),
         military_verbs=frozenset(w.lower() for w in _words(raw, "military_verbs")),
         groups=tuple(groups),
+        attack_nouns=frozenset(tuple(w.lower().split()) for w in _words(raw, "attack_nouns")),
+        defence_verbs=frozenset(w.lower() for w in _words(raw, "defence_verbs")),
+        target_preps=frozenset(w.lower() for w in _words(raw, "target_preps")),
     )
 
 
@@ -166,6 +178,7 @@ class ActorFinder(Component):
                 if forms:
                     self.state_matcher.add(f"{iso}|{kind}", list(nlp.tokenizer.pipe(sorted(forms))))
         self.max_noun = max((len(k) for k in lex.branch_nouns), default=1)
+        self.max_attack = max((len(k) for k in lex.attack_nouns), default=1)
 
     def match(self, doc: Doc) -> list[Actor]:
         found: list[tuple[SpacySpan, Actor]] = []
@@ -182,7 +195,20 @@ class ActorFinder(Component):
         for span, actor in found:  # group aliases first: they win ties over the generic routes
             by_span.setdefault((span.start, span.end), (span, actor))
         kept = filter_spans([span for span, _ in by_span.values()])
-        return [by_span[(s.start, s.end)][1] for s in sorted(kept, key=lambda s: s.start)]
+        return [self._with_role(*by_span[(s.start, s.end)]) for s in sorted(kept, key=lambda s: s.start)]
+
+    def _with_role(self, span: SpacySpan, actor: Actor) -> Actor:
+        if actor.role is not None or not span.doc.has_annotation("DEP"):
+            return actor
+        lex = self.lexicon
+        role = role_of(
+            span,
+            attack_verbs=lex.military_verbs,
+            defence_verbs=lex.defence_verbs,
+            attack_nouns=lex.attack_heads,
+            target_preps=lex.target_preps,
+        )
+        return actor if role is None else actor.model_copy(update={"role": role})
 
     def _state_actor(
         self, doc: Doc, start: int, end: int, iso: str, kind: str
@@ -195,14 +221,23 @@ class ActorFinder(Component):
             pos += 1
         elif kind != "demonym":
             return self._metonym(doc, start, end, iso)
-        if pos < len(doc) and doc[pos].lower_ in lex.modifiers:
-            pos += 1
-        for size in range(self.max_noun, 0, -1):
+        # the force noun itself first ("air defence"), then after one modifier ("armed forces", "air force")
+        starts = [pos] + ([pos + 1] if pos < len(doc) and doc[pos].lower_ in lex.modifiers else [])
+        for noun_start in starts:
+            for size in range(self.max_noun, 0, -1):
+                words = tuple(t.lower_ for t in doc[noun_start : noun_start + size])
+                branch = lex.branch_nouns.get(words) if len(words) == size else None
+                if branch is not None:
+                    span = doc[start : noun_start + size]
+                    return span, self._actor(span, lex.entity(iso, branch), ActorType.STATE_FORCES, iso)
+        if len(starts) > 1:
+            pos = starts[-1]
+        for size in range(self.max_attack, 0, -1):  # "a Russian missile", "Russia's strikes": who attacked
             words = tuple(t.lower_ for t in doc[pos : pos + size])
-            branch = lex.branch_nouns.get(words) if len(words) == size else None
-            if branch is not None:
+            if len(words) == size and words in lex.attack_nouns:
                 span = doc[start : pos + size]
-                return span, self._actor(span, lex.entity(iso, branch), ActorType.STATE_FORCES, iso)
+                actor = self._actor(span, lex.entity(iso, "military"), ActorType.STATE_FORCES, iso)
+                return span, actor.model_copy(update={"role": PERPETRATOR})
         if kind == "demonym" and doc[end - 1].text.endswith("s") and doc[start].pos_ in {"PROPN", "NOUN"}:
             return self._metonym(doc, start, end, iso)
         return None

@@ -33,7 +33,6 @@ from warlog.extract.grading import grade
 from warlog.extract.spans import char_span, doc_text
 from warlog.extract.times import is_background_time
 from warlog.schema import (
-    Actor,
     CasualtyMention,
     Caveat,
     Claim,
@@ -47,6 +46,7 @@ from warlog.schema import (
     TimeSpan,
     Weapon,
     WherePrec,
+    unique_actors,
 )
 
 DISRUPTED = "Disrupted weapons use"
@@ -151,7 +151,7 @@ class IncidentAssembler(Component):
         killed, injured = casualty_totals(mentions)
         weapons = _dedupe_weapons(w for w in get_list(doc, "weapons") if _inside(w.evidence, spans))
         own = [(s.start, s.end) for s in draft.segments]
-        actors = _dedupe_actors(a for a in get_list(doc, "actors") if _inside(a.evidence, own))
+        actors = unique_actors(a for a in get_list(doc, "actors") if _inside(a.evidence, own))
         event = _event(draft)
         first = draft.segments[0]
         time = next((s.time for s in draft.segments if s.time is not None), None)
@@ -528,8 +528,4 @@ def _dedupe_weapons(weapons) -> list[Weapon]:
     return list(seen.values())
 
 
-def _dedupe_actors(actors) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for actor in actors:
-        seen.setdefault(actor.entity or actor.name, actor)
-    return list(seen.values())
+
