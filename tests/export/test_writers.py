@@ -111,3 +111,29 @@ def test_unique_actors_keeps_the_stated_role():
                                                                   role="perpetrator")]
     )
     assert [(a.name, a.role) for a in merged] == [("Russian forces", "perpetrator")]
+
+
+@pytest.mark.parametrize(
+    ("start", "tz", "value", "day"),
+    [
+        ("2022-10-16T21:00:00+00:00", "Europe/Kyiv", None, "2022-10-17"),  # early Monday in Kyiv
+        ("2022-10-16T21:00:00+00:00", "+03:00", None, "2022-10-17"),  # the publication's offset
+        ("2023-03-08T18:00:00+00:00", None, "2023-03-08TNI", "2023-03-08"),  # a night, by its TIMEX day
+        ("2022-07-04T00:30:00+00:00", None, None, "2022-07-04"),
+    ],
+)
+def test_event_date_is_the_local_day(start, tz, value, day):
+    from datetime import datetime
+
+    from warlog.export.rows import event_date
+    from warlog.schema import TimeSpan
+
+    span = TimeSpan(start=datetime.fromisoformat(start), tz=tz, value=value)
+    assert event_date(span) == day
+
+
+def test_unreadable_zone_is_no_zone():
+    from warlog.export.rows import zone_of
+
+    assert zone_of("Mars/Olympus") is None
+    assert zone_of("UTC-05:30").utcoffset(None).total_seconds() == -(5 * 3600 + 30 * 60)
