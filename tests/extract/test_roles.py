@@ -51,3 +51,30 @@ def test_speaker_has_no_role(run_components):
                                   "Russian troops continued to shell the village."])
 def test_coordinated_and_complement_subjects_are_perpetrators(run_components, text):
     assert roles(run_components, text)["Russian troops"] == "perpetrator"
+
+
+def _claim(stance: str, *, perpetrator=None, side=None, modality="asserted"):
+    from warlog.schema import Claim, Claimant
+
+    return Claim(claimant=Claimant(name="the ministry", side=side), stance=stance, modality=modality,
+                 perpetrator=perpetrator)
+
+
+def test_responsibility_claimant_is_the_perpetrator():
+    from warlog.extract.actors import load_actor_lexicon
+    from warlog.extract.roles import claimed_perpetrator
+
+    actor = claimed_perpetrator([_claim("responsibility", side="UA")], load_actor_lexicon())
+    assert (actor.entity, actor.role) == ("Military Forces of Ukraine (2019-)", "perpetrator")
+
+
+def test_accused_state_is_the_perpetrator_but_not_when_hypothetical():
+    from warlog.extract.actors import load_actor_lexicon
+    from warlog.extract.roles import claimed_perpetrator
+
+    lex = load_actor_lexicon()
+    accused = claimed_perpetrator([_claim("accusation", perpetrator="Russian drones")], lex)
+    assert accused.entity == "Military Forces of Russia (2000-)"
+    maybe = _claim("accusation", perpetrator="Russian drones", modality="hypothetical")
+    assert claimed_perpetrator([maybe], lex) is None
+    assert claimed_perpetrator([_claim("accusation", perpetrator="unknown gunmen")], lex) is None

@@ -13,10 +13,17 @@ Without a parse (a blank pipeline) every role stays ``None``, and exports fall b
 
 from __future__ import annotations
 
-from collections.abc import Set
+import re
+from collections.abc import Iterable, Set
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
+
+from warlog.schema import Actor, Claim, Modality, Stance
+
+if TYPE_CHECKING:
+    from warlog.extract.actors import ActorLexicon
 
 PERPETRATOR = "perpetrator"
 TARGET = "target"
@@ -72,3 +79,36 @@ def _is_attack(token: Token, attack_verbs: Set[str], defence_verbs: Set[str]) ->
     if lemma in defence_verbs or any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return False
     return lemma in attack_verbs
+
+
+def claimed_perpetrator(claims: Iterable[Claim], lexicon: ActorLexicon) -> Actor | None:
+    """The party a report's claims name as the perpetrator, when its own clauses name none.
+
+    A claim of responsibility names its claimant ("Ukraine's military said it destroyed the depot"); an
+    accusation names the accused ("Moscow accused Ukraine of firing ..."). ACLED codes the reported
+    perpetrator as actor1 in both cases (the claim stays attributed in ``claims``). Only states the actor
+    lexicon knows are named: an unresolved "unknown attackers" stays unnamed.
+    """
+    for wanted in (Stance.RESPONSIBILITY.value, Stance.ACCUSATION.value):
+        for claim in claims:
+            if claim.stance != wanted or claim.modality != Modality.ASSERTED.value:
+                continue
+            if wanted == Stance.RESPONSIBILITY.value:
+                name, iso = claim.claimant.name, claim.claimant.side
+            else:
+                name = claim.perpetrator or ""
+                iso = _state_named(name, lexicon)
+            if iso and iso in lexicon.states:
+                return Actor(name=name, entity=lexicon.entity(iso, "military"), type=1, side=iso,
+                             role=PERPETRATOR)
+    return None
+
+
+def _state_named(text: str, lexicon: ActorLexicon) -> str | None:
+    """The ISO code of the state a phrase names by name, demonym or capital ("Ukrainian drones" → UA)."""
+    words = set(re.findall(r"[\w-]+", text))
+    for iso, state in lexicon.states.items():
+        forms = (*state.names, *state.demonyms, *state.capitals)
+        if any(form in words or (" " in form and form in text) for form in forms):
+            return iso
+    return None
