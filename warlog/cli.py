@@ -187,6 +187,11 @@ def ingest(
     max_chars: int = typer.Option(MAX_CHARS, help="Reject documents longer than this many characters."),
     language: str | None = typer.Option(None, help="Skip language detection by declaring it (only 'en')."),
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Merge new reports into incidents."),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Extract on a local Dask cluster of N "
+                                       "worker processes (one model each); see docs/scale.md."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Extract on an existing Dask cluster, "
+                                         "e.g. tcp://host:8786 (workers need warlog installed)."),
+    memory_limit: str = typer.Option("2GiB", "--memory-limit", help="Memory limit per local Dask worker."),
 ) -> None:
     """Extract every document under PATHS into the database; re-ingesting is a no-op."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -211,8 +216,18 @@ def ingest(
                 f"{summary.failed} failed"))
 
         try:
-            summary = run_ingest(paths, store, mapping=mapping, max_chars=max_chars, language=language,
-                                 resolve=resolve, progress=show)
+            if workers is not None or scheduler is not None:
+                from warlog.scale import ingest_on_cluster
+
+                if workers is not None and scheduler is not None:
+                    err.print("[red]error:[/red] pass --workers or --scheduler, not both", highlight=False)
+                    raise typer.Exit(2)
+                summary = ingest_on_cluster(paths, store, workers=workers, scheduler=scheduler,
+                                            memory_limit=memory_limit, mapping=mapping, max_chars=max_chars,
+                                            language=language, resolve=resolve, progress=show)
+            else:
+                summary = run_ingest(paths, store, mapping=mapping, max_chars=max_chars, language=language,
+                                     resolve=resolve, progress=show)
         except WarlogError as exc:
             err.print(f"[red]error:[/red] {exc}", highlight=False)
             raise typer.Exit(2) from exc
@@ -272,6 +287,152 @@ def export_command(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     typer.echo(f"{count} incidents written to {output}")
+
+
+# --------------------------------------------------------------------------------------------- serve
+# Issue 7 (API half): the API server, its tokens and the reviewer's commands. Thin wrappers over
+# warlog.api.app, warlog.store.tokens and warlog.store.review.
+
+token_app = typer.Typer(help="Create, list and revoke API tokens (writes need one).", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+class ReadAuth(StrEnum):
+    public = "public"
+    token = "token"
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 exposes it to the network)."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    db: str | None = DB_OPTION,
+    read_auth: ReadAuth | None = typer.Option(
+        None, "--read-auth", help="public: anyone may read; token: reads need a token too "
+        "(default: $WARLOG_API_READ or public)."),
+) -> None:
+    """Serve the JSON API (/api, OpenAPI at /docs) and the web UI."""
+    import uvicorn
+
+    from warlog.api.app import create_app
+    from warlog.api.settings import ApiSettings
+
+    try:
+        settings = ApiSettings.from_env(read_auth=read_auth.value if read_auth else None)
+        application = create_app(settings=settings, store=_open(db))
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    uvicorn.run(application, host=host, port=port)
+
+
+@token_app.command("create")
+def token_create(name: str = typer.Argument(..., help="Who holds it: the reviewer name in the audit log."),
+                 db: str | None = DB_OPTION) -> None:
+    """Create a token and print it once (only its hash is stored)."""
+    from warlog.store.tokens import create_token
+
+    try:
+        token = create_token(_open(db), name)
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    err.print(f"token for {name} (shown once; keep it secret):", highlight=False)
+    typer.echo(token)
+
+
+@token_app.command("list")
+def token_list(db: str | None = DB_OPTION) -> None:
+    """List token names, when each was created and whether it is revoked."""
+    from warlog.store.tokens import list_tokens
+
+    for info in list_tokens(_open(db)):
+        state = f"revoked {info.revoked:%Y-%m-%d %H:%M}" if info.revoked else "active"
+        typer.echo(f"{info.name}\t{info.created:%Y-%m-%d %H:%M}\t{state}")
+
+
+@token_app.command("revoke")
+def token_revoke(
+    name: str = typer.Argument(..., help="The token's name."), db: str | None = DB_OPTION
+) -> None:
+    """Revoke a token: requests with it get 403 from then on."""
+    from warlog.store.tokens import revoke_token
+
+    try:
+        revoke_token(_open(db), name)
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    typer.echo(f"revoked the token of {name}")
+
+
+@app.command("review")
+def review_command(
+    incident: str = typer.Argument(..., help="An incident id, or 'queue' to list what awaits review."),
+    accept: bool = typer.Option(False, "--accept", help="Mark it reviewed as it stands."),
+    discount: bool = typer.Option(False, "--discount", help="Grade it Discounted."),
+    assignments: list[str] = typer.Option([], "--set", help="Correct a field: FIELD=VALUE (killed_low=3, "
+                                          "place_name=..., lat=..., time_start=2022-07-04); repeat it."),
+    merge_into: str | None = typer.Option(None, "--merge-into", help="Merge it into this incident."),
+    split: list[str] = typer.Option([], "--split", help="Move this report (DOCUMENT_ID:N) to a new "
+                                    "incident; repeat it."),
+    reviewer: str | None = typer.Option(None, "--as", help="Your name, written to the audit log."),
+    note: str | None = typer.Option(None, help="Why, for the audit log."),
+    limit: int = typer.Option(20, help="With 'queue': how many to list."),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Review an incident (accept, correct, discount, merge, split), or `warlog review queue` to list."""
+    from warlog.store import review as ops
+
+    store = _open(db)
+    if incident == "queue":
+        _print_queue(store, limit)
+        return
+    actions = sum([accept, discount, bool(assignments), merge_into is not None, bool(split)])
+    if actions != 1 or not reviewer:
+        err.print("[red]error:[/red] give exactly one of --accept, --discount, --set, --merge-into, --split "
+                  "and your name with --as", highlight=False)
+        raise typer.Exit(2)
+    try:
+        if accept:
+            ops.accept(store, incident, actor=reviewer, note=note)
+        elif discount:
+            ops.discount(store, incident, actor=reviewer, note=note)
+        elif assignments:
+            ops.correct(store, incident, ops.parse_assignments(assignments), actor=reviewer, note=note)
+        elif merge_into is not None:
+            incident = ops.merge(store, incident, merge_into, actor=reviewer, note=note)
+        else:
+            new = ops.split(store, incident, split, actor=reviewer, note=note)
+            typer.echo(f"{incident} reviewed by {reviewer}: {len(split)} report(s) split into {new}")
+            return
+    except WarlogError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    typer.echo(f"{incident} reviewed by {reviewer}")
+
+
+def _print_queue(store, limit: int) -> None:
+    from rich.table import Table
+
+    from warlog.store.queries import review_queue
+
+    page = review_queue(store, limit=limit)
+    table = Table(title=f"review queue: {page.total} incidents")
+    for column in ("id", "status", "date", "type", "place", "killed", "sources", "grading"):
+        table.add_column(column)
+    for item in page.items:
+        killed = item["killed"]
+        table.add_row(
+            item["id"], item["review_status"],
+            item["time_start"].date().isoformat() if item["time_start"] else "",
+            item["sub_event_type"] or item["event_type"] or "",
+            (item["place"] or {}).get("name") or "",
+            "" if killed["low"] is None and killed["best"] is None else str(
+                killed["low"] if killed["low"] is not None else killed["best"]),
+            str(item["number_of_sources"]), item["grading"] or "",
+        )
+    (Console() if sys.stdout.isatty() else Console(width=200)).print(table)
 
 
 def main() -> None:

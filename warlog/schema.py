@@ -10,9 +10,11 @@ reviewer can see *where* a figure or a claim came from. Spans index into ``Docum
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import IntEnum, StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -137,6 +139,35 @@ class TimeSpan(Record):
     value: str | None = None  # a TIMEX3-style value ("2022-07-04", "2022-04", "P2D")
     fallback: bool = False
     evidence: Span | None = None
+
+    def local_date(self) -> date | None:
+        """The day the event happened where it happened (ACLED's ``event_date``), not the UTC day: "early on
+        Monday" in Kyiv starts at 21:00 UTC on Sunday. Read in the span's own zone when it is known, else
+        from its TIMEX value (written in the text's local calendar), else from the UTC start."""
+        if self.start is None:
+            return None
+        zone = zone_of(self.tz) if self.tz else None
+        if zone is not None:
+            return self.start.astimezone(zone).date()
+        if self.value and _ISO_DAY.match(self.value):
+            return date.fromisoformat(self.value[:10])
+        return self.start.date()
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
+
+
+def zone_of(name: str) -> tzinfo | None:
+    """An IANA zone ("Europe/Kyiv") or a fixed offset ("+03:00", "UTC+03:00"); ``None`` if unreadable."""
+    offset = _OFFSET.fullmatch(name.removeprefix("UTC").strip())
+    if offset:
+        sign = -1 if offset["sign"] == "-" else 1
+        return timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"] or 0)))
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 # --------------------------------------------------------------------------------------------- counts
@@ -373,11 +404,13 @@ class CasualtyMention(Record):
     """A casualty figure found in the text: "59 killed", "at least three people dead".
 
     ``aggregate`` marks war tallies ("Russia has lost 30,000 troops since February") that are not the
-    casualties of one incident."""
+    casualties of one incident. ``others`` marks a figure of people beyond those already told ("one man
+    was killed and four other victims were hurt"): it adds to them rather than restating them."""
 
     kind: str  # killed | injured | missing | captured
     count: Count
     aggregate: bool = False
+    others: bool = False
     evidence: Span
 
 

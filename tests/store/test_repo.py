@@ -37,7 +37,7 @@ def test_bad_url_raises_store_error():
 
 def test_migrations_reach_head(store):
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
 
 
 def test_save_extraction_is_noop_for_stored_document(store):

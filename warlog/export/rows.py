@@ -8,14 +8,7 @@ figure (``killed.low``, else the best estimate; 0 when unknown, as ACLED writes 
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from warlog.schema import Actor, Incident, TimeSpan
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_OFFSET = re.compile(r"(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?")
+from warlog.schema import Actor, Incident
 
 ACLED_COLUMNS = (
     "event_date",
@@ -66,34 +59,6 @@ def geo_precision(where_prec: int | None) -> int | None:
     return 1 if where_prec == 1 else 2 if where_prec in (2, 3) else 3
 
 
-def event_date(time: TimeSpan | None) -> str | None:
-    """ACLED's event_date is the day where the event happened, not the UTC day: "early on Monday" in Kyiv
-    starts at 21:00 UTC on Sunday. The day is read in the span's own zone when it is known, else from its
-    TIMEX value (written in the text's local calendar), else from the UTC start."""
-    if time is None or time.start is None:
-        return None
-    if time.tz:
-        zone = zone_of(time.tz)
-        if zone is not None:
-            return time.start.astimezone(zone).date().isoformat()
-    if time.value and _ISO_DAY.match(time.value):
-        return time.value[:10]
-    return time.start.date().isoformat()
-
-
-def zone_of(name: str) -> tzinfo | None:
-    """An IANA zone ("Europe/Kyiv") or a fixed offset ("+03:00", "UTC+03:00"); ``None`` if unreadable."""
-    text = name.removeprefix("UTC").strip()
-    offset = _OFFSET.fullmatch(text)
-    if offset:
-        sign = -1 if offset["sign"] == "-" else 1
-        return timezone(sign * timedelta(hours=int(offset["h"]), minutes=int(offset["m"] or 0)))
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
 def time_precision(date_prec: int | None) -> int | None:
     if date_prec is None:
         return None
@@ -124,7 +89,7 @@ def incident_row(inc: Incident) -> dict[str, object]:
     actor1, actor2 = _actor_pair(inc.actors)
     fatalities = inc.killed.low if inc.killed.low is not None else inc.killed.best
     return {
-        "event_date": event_date(time),
+        "event_date": _iso(time.local_date() if time else None),
         "event_type": inc.event_type,
         "sub_event_type": inc.sub_event_type,
         "actor1": actor1,
@@ -161,3 +126,7 @@ def incident_row(inc: Incident) -> dict[str, object]:
         "claim_count": len(inc.claims),
         "merged_from": "; ".join(inc.merged_from),
     }
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day is not None else None

@@ -99,6 +99,7 @@ class IncidentRow(CasualtyColumns, Base):
         Index("ix_incidents_time_start", "time_start"),
         Index("ix_incidents_country", "country"),
         Index("ix_incidents_event_type", "event_type"),
+        Index("ix_incidents_event_date", "event_date"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -110,6 +111,8 @@ class IncidentRow(CasualtyColumns, Base):
     lon: Mapped[float | None] = mapped_column(Float)
     time_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     time_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the local day of the event (ACLED's event_date), "YYYY-MM-DD": what timelines and day counts group by
+    event_date: Mapped[str | None] = mapped_column(String(10))
     date_prec: Mapped[int | None] = mapped_column(Integer)
     number_of_sources: Mapped[int] = mapped_column(Integer, default=0)
     grading: Mapped[str | None] = mapped_column(String(16))
@@ -118,6 +121,8 @@ class IncidentRow(CasualtyColumns, Base):
     merged_from: Mapped[list] = mapped_column(JSON, default=list)
     record: Mapped[dict] = mapped_column(JSON)
     updated: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # A reviewer's corrected fields (``warlog.store.review``), re-applied whenever the resolver rewrites it.
+    corrections: Mapped[dict | None] = mapped_column(JSON, default=dict)
 
 
 class ReportRow(CasualtyColumns, Base):
@@ -199,3 +204,15 @@ class ReviewLogRow(Base):
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class ApiTokenRow(Base):
+    """An API token for write (and optionally read) access; only the SHA-256 of the token is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -39,6 +39,7 @@ from warlog.store.models import (
     ReportRow,
     ReviewLogRow,
 )
+from warlog.store.review import apply_corrections
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -153,31 +154,44 @@ class Store:
             row = s.get(DocumentRow, document_id)
             return None if row is None else _document(row)
 
-    def save_extraction(self, extraction: Extraction, *, origin: str | None = None) -> bool:
-        """Write one document with everything extracted from it, atomically. False when already stored."""
-        doc = extraction.document
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these document ids are already stored (one query, for batch runners)."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        with self.session() as s:
+            return set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(wanted))).all())
+
+    def save_extractions(self, items: Sequence[tuple[Extraction, str | None]]) -> list[bool]:
+        """``save_extraction`` for many documents in one transaction (one commit per batch, not per document).
+
+        Each document is still whole or absent: if another writer stored one of them meanwhile, the batch
+        is rolled back and saved one document at a time. Returns, per item, whether it was added."""
         try:
             with self.session() as s:
-                if s.get(DocumentRow, doc.id) is not None:
-                    return False
-                s.add(
-                    DocumentRow(
-                        id=doc.id,
-                        url=doc.url,
-                        source=doc.source,
-                        title=doc.title,
-                        published=_utc(doc.published),
-                        language=doc.language,
-                        text=doc.text,
-                        ingested=_utc(doc.ingested) or datetime.now(UTC),
-                        origin=origin,
-                    )
+                stored = set(
+                    s.scalars(
+                        select(DocumentRow.id).where(DocumentRow.id.in_([e.document.id for e, _ in items]))
+                    ).all()
                 )
-                s.flush()
-                for n, report in enumerate(extraction.incidents):
-                    _add_report(s, doc.id, n, report)
-                if origin:
-                    s.execute(delete(IngestErrorRow).where(IngestErrorRow.name == origin))
+                added = []
+                for extraction, origin in items:
+                    fresh = extraction.document.id not in stored
+                    if fresh:
+                        _add_extraction(s, extraction, origin)
+                        stored.add(extraction.document.id)
+                    added.append(fresh)
+                return added
+        except IntegrityError:
+            return [self.save_extraction(e, origin=o) for e, o in items]
+
+    def save_extraction(self, extraction: Extraction, *, origin: str | None = None) -> bool:
+        """Write one document with everything extracted from it, atomically. False when already stored."""
+        try:
+            with self.session() as s:
+                if s.get(DocumentRow, extraction.document.id) is not None:
+                    return False
+                _add_extraction(s, extraction, origin)
         except IntegrityError:  # another writer stored the same document meanwhile
             return False
         return True
@@ -292,6 +306,8 @@ class Store:
                     inc = inc.model_copy(
                         update={"review_status": row.review_status, "grading": row.grading or inc.grading}
                     )
+                if not created and row.corrections:  # a reviewer's corrected fields outlive resolves
+                    inc = apply_corrections(inc, row.corrections)
                 old_merged = set(row.merged_from or [])
                 _fill_incident(s, row, inc, now)
                 if created:
@@ -413,6 +429,29 @@ def _place_row(place: Place | None) -> PlaceRow | None:
     )
 
 
+def _add_extraction(s: Session, extraction: Extraction, origin: str | None) -> None:
+    """Add one document and its reports to the session (the caller checked it is not stored)."""
+    doc = extraction.document
+    s.add(
+        DocumentRow(
+            id=doc.id,
+            url=doc.url,
+            source=doc.source,
+            title=doc.title,
+            published=_utc(doc.published),
+            language=doc.language,
+            text=doc.text,
+            ingested=_utc(doc.ingested) or datetime.now(UTC),
+            origin=origin,
+        )
+    )
+    s.flush()
+    for n, report in enumerate(extraction.incidents):
+        _add_report(s, doc.id, n, report)
+    if origin:
+        s.execute(delete(IngestErrorRow).where(IngestErrorRow.name == origin))
+
+
 def _add_report(s: Session, document_id: str, position: int, report: Report) -> None:
     key = report_key(document_id, position)
     place = _place_row(report.place)
@@ -511,6 +550,8 @@ def _fill_incident(s: Session, row: IncidentRow, inc: Incident, now: datetime) -
     row.time_start = _utc(inc.time.start) if inc.time else None
     row.time_end = _utc(inc.time.end) if inc.time else None
     row.date_prec = inc.time.date_prec if inc.time else None
+    day = inc.time.local_date() if inc.time else None
+    row.event_date = day.isoformat() if day else None
     row.killed_low, row.killed_best, row.killed_high = inc.killed.low, inc.killed.best, inc.killed.high
     row.injured_low, row.injured_best, row.injured_high = inc.injured.low, inc.injured.best, inc.injured.high
     row.number_of_sources, row.grading = inc.number_of_sources, inc.grading
