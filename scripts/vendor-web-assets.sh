@@ -12,6 +12,7 @@ MARKERCLUSTER=1.5.3
 WORLD_ATLAS=2.0.2
 TOPOJSON_CLIENT=3.1.0
 UPLOT=1.6.32
+SWAGGER_UI=5.35.0  # the API's /docs page
 
 WORK="$(mktemp -d /tmp/warlog-vendor.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
@@ -28,9 +29,11 @@ fetch leaflet.markercluster "$MARKERCLUSTER"
 fetch world-atlas "$WORLD_ATLAS"
 fetch topojson-client "$TOPOJSON_CLIENT"
 fetch uplot "$UPLOT"
+fetch swagger-ui-dist "$SWAGGER_UI"
 
 rm -rf "$DEST"
-mkdir -p "$DEST"/leaflet/images "$DEST"/leaflet.markercluster "$DEST"/world-atlas "$DEST"/topojson-client "$DEST"/uplot
+mkdir -p "$DEST"/leaflet/images "$DEST"/leaflet.markercluster "$DEST"/world-atlas "$DEST"/topojson-client "$DEST"/uplot \
+  "$DEST"/swagger-ui-dist
 
 cp "$WORK"/leaflet/dist/leaflet.js "$WORK"/leaflet/dist/leaflet.css "$WORK"/leaflet/LICENSE "$DEST"/leaflet/
 cp "$WORK"/leaflet/dist/images/*.png "$DEST"/leaflet/images/
@@ -41,6 +44,8 @@ cp "$WORK"/leaflet.markercluster/MIT-LICENCE.txt "$DEST"/leaflet.markercluster/L
 cp "$WORK"/world-atlas/countries-50m.json "$WORK"/world-atlas/LICENSE "$DEST"/world-atlas/
 cp "$WORK"/topojson-client/dist/topojson-client.min.js "$WORK"/topojson-client/LICENSE "$DEST"/topojson-client/
 cp "$WORK"/uplot/dist/uPlot.iife.min.js "$WORK"/uplot/dist/uPlot.min.css "$WORK"/uplot/LICENSE "$DEST"/uplot/
+cp "$WORK"/swagger-ui-dist/swagger-ui-bundle.js "$WORK"/swagger-ui-dist/swagger-ui.css "$WORK"/swagger-ui-dist/LICENSE \
+   "$WORK"/swagger-ui-dist/NOTICE "$DEST"/swagger-ui-dist/
 
 chmod -R a-x,u+w,a+rX "$DEST"  # npm tarballs carry stray executable bits
 # Source-map comments would make browsers request missing files: strip them.
@@ -52,6 +57,7 @@ leaflet.markercluster $MARKERCLUSTER
 world-atlas $WORLD_ATLAS (countries-50m.json, Natural Earth, public domain)
 topojson-client $TOPOJSON_CLIENT
 uplot $UPLOT
+swagger-ui-dist $SWAGGER_UI
 VERS
 echo "vendored into $DEST:"
 du -sh "$DEST"

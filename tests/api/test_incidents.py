@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -110,3 +112,12 @@ def test_unknown_incident_is_a_json_404(api):
     reply = api.client.get("/api/incidents/inc-000000000000")
     assert reply.status_code == 404
     assert reply.json()["error"]["code"] == "W421"
+
+
+def test_interactive_docs_load_their_assets_from_the_package_not_a_cdn(api):
+    page = api.client.get("/docs")
+    assert page.status_code == 200
+    scripts = re.findall(r'src="([^"]+)"', page.text) + re.findall(r'href="([^"]+\.css)"', page.text)
+    assert scripts and all(url.startswith("/static/") for url in scripts), scripts
+    for url in scripts:
+        assert api.client.get(url).status_code == 200, url

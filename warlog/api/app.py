@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 
 from warlog import __version__
 from warlog.api import documents, errors, incidents, review, stats
@@ -31,6 +33,8 @@ Reads are public unless the server runs with `--read-auth token`; writes (ingest
 `{"error": {"code": "...", "message": "..."}}`."""
 
 
+SWAGGER = "/static/vendor/swagger-ui-dist"  # vendored by scripts/vendor-web-assets.sh
+
 def create_app(
     store_url: str | None = None,
     settings: ApiSettings | None = None,
@@ -44,7 +48,9 @@ def create_app(
     (default: the full warlog pipeline, loaded on first use)."""
     settings = settings or ApiSettings.from_env()
     store = store or open_db(store_url)
-    app = FastAPI(title="warlog", version=__version__, description=DESCRIPTION)
+    # the interactive docs are served from vendored assets: FastAPI's default pages load them from a CDN,
+    # and warlog must work with no network
+    app = FastAPI(title="warlog", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store, app.state.settings = store, settings
     app.state.ingestor = Ingestor(store, extractor)
     errors.install(app)
@@ -53,6 +59,16 @@ def create_app(
     @app.get("/api/health", response_model=Health, tags=["health"], summary="Liveness and version")
     def health() -> dict:
         return {"status": "ok", "version": __version__}
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="warlog API",
+            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
 
     for module in (incidents, review, documents, stats):
         app.include_router(module.router)
