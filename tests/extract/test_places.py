@@ -195,3 +195,83 @@ def test_a_bare_compass_word_is_not_a_place(run_components):
     text = "Officials said the West should prepare for a long war in Ukraine."
     doc = run_components(text, ["warlog_places"])
     assert [p.name for p in doc._.places] == ["Ukraine"]
+
+
+def _with_ents(model, text: str, *spans: tuple[str, str]):
+    """The model's parse of ``text`` with the named entities set by hand, so NER's mood cannot change the
+    test: each span is (words as written, label)."""
+    from spacy.tokens import Span as TokenSpan
+
+    doc = model(text)
+    ents, after = [], 0
+    for words, label in spans:  # in text order: each is searched for after the one before
+        start = text.index(words, after)
+        after = start + len(words)
+        span = doc.char_span(start, after, label=label)
+        assert span is not None, words
+        ents.append(span)
+    doc.ents = ents
+    assert all(isinstance(e, TokenSpan) for e in doc.ents)
+    return doc
+
+
+def test_possessive_is_no_part_of_an_ner_place(model, finder):
+    doc = _with_ents(model, "Shelling hit Ukraine's east on Monday.", ("Ukraine's", "GPE"))
+    place = _by_name(finder.match(doc), "Ukraine")
+    assert place.geonameid == 690791
+
+
+def test_ner_place_run_into_other_words_resolves_the_names_inside_it(model, finder):
+    doc = _with_ents(model, "Talks between Ukraine Russia delegations stalled.", ("Ukraine Russia", "GPE"))
+    found = finder.match(doc)
+    assert [p.name for p in found] == ["Ukraine", "Russia"]
+    assert [p.geonameid for p in found] == [690791, 2017370]
+
+
+def test_unknown_respelling_resolves_in_the_documents_country(model, finder):
+    text = "Missiles hit Kharkow, Ukraine, on Monday."
+    doc = _with_ents(model, text, ("Kharkow", "GPE"), ("Ukraine", "GPE"))
+    assert _by_name(finder.match(doc), "Kharkow").geonameid == 706483
+
+
+def test_unknown_respelling_without_country_evidence_needs_a_close_spelling_of_a_town(model, finder):
+    near = _with_ents(model, "An oil depot burned in Kharkiw overnight.", ("Kharkiw", "GPE"))
+    assert _by_name(finder.match(near), "Kharkiw").geonameid == 706483
+    far = _with_ents(model, "An oil depot burned in Khirkevo overnight.", ("Khirkevo", "GPE"))
+    assert _by_name(finder.match(far), "Khirkevo").geonameid is None
+
+
+def test_a_unit_shares_its_vote_with_sizeable_towns_of_its_name(finder):
+    from warlog.geo.gazetteer import Entry
+    from warlog.geo.ranking import Context
+
+    unit = Entry(1, "Berea", -29.2, 27.7, "LS", "Berea", None, "ADM1", 4, 80_000)
+    town = Entry(2, "Berea", 37.6, -84.3, "US", "Kentucky", None, "PPL", 1, 15_000)
+    context = Context()
+    finder._vote(context, Mention(0, 5, "Berea"), (unit, town))
+    assert context.countries == {"LS": 0.5, "US": 0.5}
+
+
+def test_a_repeated_name_votes_once(finder):
+    from warlog.geo.gazetteer import Entry
+    from warlog.geo.ranking import Context
+
+    town = Entry(2, "Berea", 37.6, -84.3, "US", "Kentucky", None, "PPL", 1, 15_000)
+    context = Context()
+    for _ in range(3):
+        finder._vote(context, Mention(0, 5, "Berea"), (town,))
+    assert context.countries["US"] == 1.0
+
+
+def test_a_surname_of_a_person_named_in_full_is_not_a_town(model, finder):
+    text = "Mayor Linda Kharkiv spoke on Monday. Kharkiv said the budget was balanced."
+    doc = _with_ents(model, text, ("Linda Kharkiv", "PERSON"))
+    names = [p.name for p in finder.match(doc)]
+    assert "Kharkiv" not in names
+
+
+def test_a_persons_surname_after_a_place_word_is_still_a_place(model, finder):
+    text = "Mayor Linda Kharkiv spoke on Monday. Missiles later hit Kharkiv."
+    doc = _with_ents(model, text, ("Linda Kharkiv", "PERSON"), ("Kharkiv", "GPE"))
+    # the second, bare mention after "hit" names the city
+    assert [p.geonameid for p in finder.match(doc) if p.name == "Kharkiv"] == [706483]

@@ -60,8 +60,10 @@ def test_centre_ignores_outlying_towns():
 
 def test_feature_and_alias_lexicons_are_well_formed():
     features = load_yaml("geo_features.yaml")
-    for entry in features["seas"]:
-        assert entry["id"] < 0 and -90 <= entry["lat"] <= 90 and -180 <= entry["lon"] <= 180
+    ids = [entry["id"] for entry in features["seas"] + features["regions"]]
+    assert len(ids) == len(set(ids)) and 0 not in ids  # a GeoNames id where known, else a negative warlog id
+    for entry in features["seas"] + features["regions"]:
+        assert -90 <= entry["lat"] <= 90 and -180 <= entry["lon"] <= 180
     for iso, point in features["country_points"].items():
         assert len(iso) == 2 and len(point) == 2
     for entry in load_yaml("geo_aliases.yaml")["aliases"]:
@@ -86,3 +88,20 @@ def test_place_demonyms_name_places_the_gazetteer_has(full):
     for word, name in load_yaml("geo_demonyms.yaml")["place_demonyms"].items():
         assert word[0].isupper()
         assert any(h.kind != 1 for h in full.lookup(name)), name
+
+
+def test_unknown_respelling_reaches_the_village_through_its_skeleton(full):
+    assert full.lookup("Schastia") == ()
+    hits = full.lookup_similar("Schastia")
+    assert any(h.country == "UA" and h.admin1 == "Luhansk Oblast" and h.kind == 1 for h, _ in hits)
+    assert all(spelling for _, spelling in hits)  # each with the spelling it was found by
+
+
+def test_skeletons_are_kept_only_for_cyrillic_named_countries(full):
+    assert all(h.country in ("UA", "RU", "BY", "MD") for h, _ in full.lookup_similar("Springfield"))
+
+
+def test_conflict_regions_and_oceans_are_in_the_gazetteer(full):
+    assert full.lookup("Donbas")[0].kind == 5
+    assert full.lookup("Korean Peninsula")[0].kind == 5
+    assert full.lookup("Atlantic")[0].id == 3373405

@@ -20,3 +20,31 @@ def test_cyrillic_names_keep_their_script():
 def test_lookup_key_of_text_meets_the_stored_key():
     assert lookup_key("Łódź") in keys("Łódź")
     assert lookup_key("Kharkív") == "kharkiv"
+
+
+def test_transliterations_of_one_name_share_a_skeleton():
+    from warlog.geo.names import skeleton
+
+    for a, b in (
+        ("Kharkiv", "Kharkov"),
+        ("Shchastia", "Schastia"),
+        ("Novoselivka", "Novoselovka"),
+        ("Horlivka", "Gorlovka"),
+        ("Mala Rohan", "Malaya Rohan"),
+        ("Vinnytsia", "Vinnitsa"),
+    ):
+        assert skeleton(a) == skeleton(b) != "", (a, b)
+
+
+def test_different_names_get_different_skeletons():
+    from warlog.geo.names import skeleton
+
+    assert skeleton("Kharkiv") != skeleton("Kherson")
+    assert skeleton("Andriivka") != skeleton("Dnipro")
+
+
+def test_skeleton_is_empty_for_cyrillic_and_short_names():
+    from warlog.geo.names import skeleton
+
+    assert skeleton("Харків") == ""
+    assert skeleton("Kyiv") == ""  # two consonants say too little to find a place by

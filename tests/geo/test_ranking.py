@@ -70,3 +70,27 @@ def test_a_lone_name_gets_no_coherence_support():
 def test_a_state_is_supported_by_towns_of_other_names_inside_it():
     support = coherence({"louisiana": (STATE,), "alexandria": (LOUISIANA,)})
     assert support[STATE.id] == 1.0
+
+
+KYIV_CITY = Entry(20, "Kyiv", 50.45, 30.52, "UA", "Kyiv", None, "PPLC", 1, 2_900_000)
+KYIV_OBLAST = Entry(21, "Kyiv Oblast", 50.3, 30.4, "UA", "Kyiv Oblast", None, "ADM1", 4, 1_700_000)
+ODESA = Entry(30, "Odesa", 46.48, 30.73, "UA", "Odesa Oblast", None, "PPL", 1, 1_000_000)
+ODESSA_TEXAS = Entry(31, "Odessa", 31.85, -102.37, "US", "Texas", None, "PPL", 1, 120_000)
+OCEAN = Entry(40, "Atlantic Ocean", 10.0, -25.0, None, None, None, "OCN", 7, 0)
+ATLANTIC_TOWN = Entry(41, "Atlantic", 41.4, -95.0, "US", "Iowa", None, "PPL", 1, 7_000)
+
+
+def test_a_qualifier_does_not_vote_for_the_unit_it_names():
+    # "Kyiv, Kyiv Oblast": the oblast qualifies the name, it is not what the name means
+    ranked = rank([KYIV_OBLAST, KYIV_CITY], "kyiv", Context(), qualifiers=(KYIV_OBLAST,))
+    assert ranked[0][1] is KYIV_CITY
+
+
+def test_a_respelling_of_a_city_counts_as_its_own_name():
+    # "Odessa" is the Ukrainian city's name in another transliteration, not only the Texas town's
+    assert rank([ODESSA_TEXAS, ODESA], "odessa", Context())[0][1] is ODESA
+
+
+def test_the_short_name_of_an_ocean_beats_a_small_town():
+    context = Context(countries=Counter({"US": 1}))
+    assert rank([ATLANTIC_TOWN, OCEAN], "atlantic", context)[0][1] is OCEAN

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -63,9 +64,20 @@ _WEAK_TOWN_POPULATION = 20_000
 _WEAK_CITY_POPULATION = 100_000
 _WEAK_UNIQUE_POPULATION = 5_000
 _INNER_TOWN_POPULATION = 15_000
+_PIECE_TOWN_POPULATION = 5_000
+_VOTE_TOWN_POPULATION = 10_000  # towns that share a unit's name and its vote
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+# transliteration look-ups (_similar): keep the spellings this close to the closest one; with country
+# evidence a respelling must be this close to a spelling of the place ('Orinoco' is no Olonets); without it,
+# closer still and of a town of some size
+_SIMILAR_MARGIN = 0.1
+_SIMILAR_IN_CONTEXT = 0.75
+_SIMILAR_CLOSE = 0.8
+_SIMILAR_TOWN_POPULATION = 10_000
 #: "Ga.", "Calif.", "U.S.", "N.Y.": abbreviated names, which the gazetteer knows through geo_aliases.yaml
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_CAPITALISED_WORD = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*")
 
 
 @dataclass
@@ -167,11 +179,15 @@ class PlaceFinder(Component):
         taken = [False] * len(doc)
         found: list[tuple[int, int, Mention]] = []  # (start token, end token, mention)
         blocked = [False] * len(doc)  # inside a person's full name
-        for ent in doc.ents:
+        person_words: set[str] = set()  # the words of people's full names in this document
+        ents = doc.ents  # a fresh tuple on every access: read once
+        for ent in ents:
             if ent.label_ in _PLACE_LABELS:
                 start, end = ent.start, self._extend(doc, text, ent.start, ent.end)
                 if doc[start].lower_ == "the":
                     start += 1
+                while end > start and doc[end - 1].lower_ in _POSSESSIVE:
+                    end -= 1  # "South Korea's": the possessive is no part of the name
                 if start >= end:
                     continue
                 stop_char = doc[end - 1].idx + len(doc[end - 1])
@@ -179,14 +195,18 @@ class PlaceFinder(Component):
                     continue  # "Ukrainian" tagged GPE is an adjective: adjectival() reports it
                 if self._not_a_place(doc, start, end, text[doc[start].idx : stop_char]):
                     continue
-                mention = Mention(doc[start].idx, stop_char, text[doc[start].idx : stop_char], from_ner=True)
-                found.append((start, end, mention))
-                for i in range(start, end):
-                    taken[i] = True
+                for a, b in self._pieces(doc, text, start, end):
+                    mention = Mention(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), "", from_ner=True)
+                    mention.name = text[mention.start : mention.end]
+                    found.append((a, b, mention))
+                    for i in range(a, b):
+                        taken[i] = True
             elif ent.label_ == "PERSON" and len(ent) > 1:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True  # "George Washington", "Paris Hilton"
-        ent_label = {t.i: t.ent_type_ for t in doc if t.ent_type_}
+                    if doc[i].is_title and doc[ent.end - 1].lower_ not in self.cues.units:
+                        person_words.add(doc[i].text)  # ("Bakhmut Raion" mislabelled a person is none)
+        ent_label = {i: ent.label_ for ent in ents for i in range(ent.start, ent.end)}
         i = 0
         n = len(doc)
         while i < n:
@@ -233,9 +253,57 @@ class PlaceFinder(Component):
         found.sort(key=lambda item: item[0])
         mentions = []
         for start, end, mention in found:
+            if self._names_a_person(doc, start, end, person_words):
+                continue
             self._shape(doc, text, start, end, mention)
             mentions.append(mention)
         return mentions
+
+    def _names_a_person(self, doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+        """One sense per document: after "Linda Pierce" a bare "Pierce" is the person again, not a town,
+        unless a place word says otherwise ("in Pierce", "Pierce County")."""
+        if end - start != 1 or doc[start].text not in person_words:
+            return False
+        if start > 0 and doc[start - 1].lower_ in self.cues.strong:
+            return False
+        return not (end < len(doc) and doc[end].lower_ in self.cues.units)
+
+    def _pieces(self, doc: Doc, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The token ranges of an NER place to resolve: the whole span when the gazetteer knows it (or it
+        ends in a unit word: "Belgorod region"), else the known names inside it. NER often runs a place
+        into the words around it ("Greece Italy", "Montgomery County Democrats", "north west London",
+        "Mississippi State"); a span with no known name inside stays whole, reported unresolved."""
+        whole = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        if self.gazetteer.lookup(whole) or (end - start > 1 and doc[end - 1].lower_ in self.cues.units):
+            return [(start, end)]
+        pieces = []
+        i = start
+        while i < end:
+            found = 0
+            if _capitalised(doc[i]):
+                for j in range(min(end, i + _MAX_TOKENS), i, -1):
+                    if (j - i, i) == (end - start, start) or not _capitalised(doc[j - 1]):
+                        continue
+                    if self._known_piece(text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]):
+                        found = j
+                        break
+            if found:
+                pieces.append((i, found))
+                i = found
+            else:
+                i += 1
+        return pieces or [(start, end)]
+
+    def _known_piece(self, name: str) -> bool:
+        """A name inside an NER place that stands for a place itself: a country, unit, region or sea, or a
+        town of some size; never a listed common word ('Building', 'Local')."""
+        key = lookup_key(name)
+        if key in self.cues.not_places or key in self.cues.compass:
+            return False
+        hits = self.gazetteer.lookup(name)
+        if len(key) <= _SHORT:
+            hits = _short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
+        return any(h.kind != SETTLEMENT or h.population >= _PIECE_TOWN_POPULATION for h in hits)
 
     def _not_a_place(self, doc: Doc, start: int, end: int, name: str) -> bool:
         """Names that look like places and are not, whatever NER says: a place inside a person's title
@@ -411,8 +479,8 @@ class PlaceFinder(Component):
 
     def _resolve(self, doc: Doc, text: str, mentions: list[Mention]) -> list[tuple[Mention, Place]]:
         context = Context()
-        for tok in doc:
-            iso = self.cues.demonyms.get(tok.text)
+        for word in _CAPITALISED_WORD.findall(text):  # cheaper than building every spaCy token
+            iso = self.cues.demonyms.get(word)
             if iso:
                 context.countries[iso] += 0.5
         cands = []
@@ -427,6 +495,7 @@ class PlaceFinder(Component):
         for m, hits in zip(mentions, cands, strict=True):
             if m.weak:
                 self._vote(context, m, hits)
+        cands = [c or self._similar(text, m, context) for m, c in zip(mentions, cands, strict=True)]
         self._link_qualifiers(doc, text, mentions)
         qualifiers: dict[int, tuple[Entry, ...]] = {}
         for idx, m in enumerate(mentions):
@@ -480,6 +549,31 @@ class PlaceFinder(Component):
             m.inner = bool(hits)
         return hits
 
+    def _similar(self, text: str, m: Mention, context: Context) -> tuple[Entry, ...]:
+        """Another transliteration of a name the gazetteer does not know ('Schastia' for Shchastia,
+        'Rubizhine' for Rubizhne), in a country the document is about; of those, the closest spellings."""
+        written = text[m.start : m.end]
+        key = lookup_key(m.name if m.kinds else written)
+        closeness: dict[int, float] = {}
+        entries: dict[int, Entry] = {}
+        for h, spelling in self.gazetteer.lookup_similar(m.name):
+            if m.kinds and h.kind not in m.kinds:
+                continue
+            entries[h.id] = h
+            closeness[h.id] = max(closeness.get(h.id, 0.0), SequenceMatcher(None, key, spelling).ratio())
+        # in a country the document is about and spelt alike; or, with no such evidence, a town of some size
+        # spelt almost alike ('Rayazan' for Ryazan)
+        hits = [
+            h
+            for h in entries.values()
+            if (context.countries.get(h.country, 0.0) > 0 and closeness[h.id] >= _SIMILAR_IN_CONTEXT)
+            or (h.population >= _SIMILAR_TOWN_POPULATION and closeness[h.id] >= _SIMILAR_CLOSE)
+        ]
+        if not hits:
+            return ()
+        best = max(closeness[h.id] for h in hits)
+        return tuple(h for h in hits if closeness[h.id] >= best - _SIMILAR_MARGIN)
+
     def _inner_name(self, written: str) -> tuple[Entry, ...]:
         """A given span the gazetteer does not know as a whole ('Bank of Japan', 'Dubai World Cup',
         'Western US'): the candidates of the capitalised run of words inside it whose best place is most
@@ -528,14 +622,23 @@ class PlaceFinder(Component):
 
     def _vote(self, context: Context, m: Mention, hits: tuple[Entry, ...]) -> None:
         """Each mention spreads one vote over the countries its candidates lie in (a country counts whole)."""
-        if not hits:
-            return
         key = lookup_key(m.name)
+        if not hits or key in context.voted:
+            return  # a name repeated ten times is still one piece of evidence about the country
+        context.voted.add(key)
         exact = [h for h in hits if h.kind in (COUNTRY, ADMIN1) and lookup_key(h.name) == key]
         if exact:
-            # "Georgia" is a country and a US state: the vote is split between them
-            share = 1.0 / len({(h.kind, h.country) for h in exact})
-            for h in {(h.kind, h.country): h for h in exact}.values():
+            # "Georgia" is a country and a US state: the vote is split between them; and between a unit and
+            # the sizeable towns of that very name ("Berea" is a district of Lesotho and three US towns)
+            exact += [
+                h
+                for h in hits
+                if h.kind == SETTLEMENT
+                and h.population >= _VOTE_TOWN_POPULATION
+                and lookup_key(h.name) == key
+            ]
+            share = 1.0 / len({(h.kind != SETTLEMENT and h.kind, h.country) for h in exact})
+            for h in {(h.kind != SETTLEMENT and h.kind, h.country): h for h in exact}.values():
                 context.countries[h.country] += share
                 if h.kind == ADMIN1:
                     context.admin1[h.name] += share

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from warlog.data import load_yaml, require_keys
 from warlog.errors import GazetteerError
-from warlog.geo.names import keys
+from warlog.geo.names import keys, skeleton, translit
 
 #: Bump when the tables or their contents change, so old caches are rebuilt rather than misread.
-VERSION = "9"
+VERSION = "16"
 
 #: ``place.kind`` is the where_prec a bare mention of the place gets.
 SETTLEMENT, ADMIN2, ADMIN1, LARGER, COUNTRY, SEA = 1, 3, 4, 5, 6, 7
@@ -60,6 +60,12 @@ CREATE TABLE IF NOT EXISTS admin (
     code TEXT PRIMARY KEY,           -- "UA.05", "UA.14.4404"
     name TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS skeleton (  -- transliteration skeletons (names.skeleton) of Cyrillic-named places
+    key TEXT NOT NULL,
+    id INTEGER NOT NULL,
+    spelling TEXT NOT NULL,          -- the alias key the skeleton was made from
+    PRIMARY KEY (key, id, spelling)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
 """
 
@@ -89,6 +95,7 @@ def build(path: Path | None = None) -> Path:
     try:
         con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         _fill(con)
+        fill_skeletons(con)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
         con.commit()
         con.execute("ANALYZE")
@@ -375,6 +382,21 @@ def _fill(con: sqlite3.Connection) -> None:
     con.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", aliases)
     con.executemany("INSERT OR REPLACE INTO admin VALUES (?,?)", admins)
     _add_lexicon_aliases(con, admin_ids)
+
+
+def fill_skeletons(con: sqlite3.Connection) -> None:
+    """(Re)write the skeleton table from the Latin alias keys of the settlements and admin units of the
+    countries in ``geo_translit.yaml``: what ``Gazetteer.lookup_similar`` reads when a spelling is unknown."""
+    countries = sorted(translit().countries)
+    marks = ",".join("?" for _ in countries)
+    rows = con.execute(
+        f"SELECT a.key, a.id FROM alias a JOIN place p ON p.id = a.id "
+        f"WHERE p.kind IN (?, ?, ?) AND p.country IN ({marks})",
+        (SETTLEMENT, ADMIN2, ADMIN1, *countries),
+    ).fetchall()
+    found = {(skel, gid, key) for key, gid in rows if (skel := skeleton(key))}
+    con.execute("DELETE FROM skeleton")
+    con.executemany("INSERT OR IGNORE INTO skeleton VALUES (?,?,?)", sorted(found))
 
 
 def _add_lexicon_aliases(con: sqlite3.Connection, admin_ids: dict[str, int]) -> None:

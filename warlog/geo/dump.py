@@ -56,6 +56,7 @@ def import_geonames_dump(path: str | Path, db: str | Path | None = None) -> int:
         con.executescript(_build.SCHEMA)
         count = _load(con, _lines(source), str(source))
         _fill_admin_names(con)
+        _build.fill_skeletons(con)
         con.commit()
     except sqlite3.DatabaseError as exc:
         raise GazetteerError(f"cannot write the gazetteer {target} ({exc}); delete it to rebuild") from exc

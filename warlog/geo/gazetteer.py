@@ -15,7 +15,7 @@ from pathlib import Path
 
 from warlog.errors import GazetteerError
 from warlog.geo import build as _build
-from warlog.geo.names import lookup_key
+from warlog.geo.names import lookup_key, skeleton
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,7 @@ class Gazetteer:
             ) from exc
         self.version = version[0] if version else None
         self._by_key = lru_cache(maxsize=200_000)(self._query_key)
+        self._by_skeleton = lru_cache(maxsize=20_000)(self._query_skeleton)
         self._by_id = lru_cache(maxsize=50_000)(self._query_id)
         self._countries: dict[str, Entry] | None = None
 
@@ -86,6 +87,14 @@ class Gazetteer:
         """Like ``lookup`` for a key already made by ``names.lookup_key``."""
         return self._by_key(key) if key else ()
 
+    def lookup_similar(self, name: str) -> tuple[tuple[Entry, str], ...]:
+        """Places whose name is another transliteration of ``name`` ('Schastia' -> Shchastia), each with the
+        spelling (alias key) that matched, most populous first: a fallback for names ``lookup`` does not know,
+        limited to the countries of ``geo_translit.yaml``. Empty when the name is too short to say anything
+        by its skeleton."""
+        skel = skeleton(name)
+        return self._by_skeleton(skel) if skel else ()
+
     def get(self, geonameid: int) -> Entry | None:
         """The place with this GeoNames id, or None."""
         return self._by_id(int(geonameid))
@@ -111,6 +120,17 @@ class Gazetteer:
             (key,),
         ).fetchall()
         return tuple(Entry(*row) for row in rows)
+
+    def _query_skeleton(self, skel: str) -> tuple[tuple[Entry, str], ...]:
+        try:
+            rows = self._con.execute(
+                f"SELECT {_COLUMNS}, s.spelling FROM skeleton s JOIN place p ON p.id = s.id WHERE s.key = ? "
+                "ORDER BY p.kind DESC, p.population DESC LIMIT 500",
+                (skel,),
+            ).fetchall()
+        except sqlite3.OperationalError:  # a gazetteer written before skeletons existed
+            return ()
+        return tuple((Entry(*row[:-1]), row[-1]) for row in rows)
 
     def _query_id(self, geonameid: int) -> Entry | None:
         row = self._con.execute(f"SELECT {_COLUMNS} FROM place p WHERE p.id = ?", (geonameid,)).fetchone()

@@ -3,13 +3,19 @@
 Why one function: a name written "Artemivs'k", "Artemivsk" or "ARTEMIVSK" must meet the same key whether it
 came from the gazetteer or from a news text, so the key is computed the same way on both sides. Latin names
 also get an accent-free key ("Kharkív" -> "kharkiv"); Cyrillic keys stay Cyrillic (case-folded).
+
+``skeleton`` is a looser key for names transliterated from Cyrillic, which English reporting spells many
+ways ("Shchastia", "Schastia", "Shchastya"); its letter rules are data (``geo_translit.yaml``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from warlog.data import load_yaml
+from warlog.errors import LexiconError
 
 _DROP = re.compile(r"[\u0027\u2019\u02bc\u2018`\u00b4.\u201c\u201d\"]")
 _SPACE = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/,]+")
@@ -50,3 +56,54 @@ def lookup_key(name: str) -> str:
     if _LATIN.match(key):
         key = normalize(_plain(key))
     return key
+
+
+class _Translit:
+    """The rules of ``geo_translit.yaml``, validated once."""
+
+    def __init__(self) -> None:
+        data = load_yaml("geo_translit.yaml")
+        needed = ("countries", "replacements", "drop", "min_length")
+        if not isinstance(data, dict) or any(k not in data for k in needed):
+            raise LexiconError(
+                f"lexicon 'geo_translit.yaml' must be a mapping with the keys {', '.join(needed)}"
+            )
+        pairs = data["replacements"]
+        if not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+            raise LexiconError("lexicon 'geo_translit.yaml': each replacement must be a [from, to] pair")
+        self.countries = frozenset(str(c).upper() for c in data["countries"])
+        self.pairs = [(str(a), str(b)) for a, b in pairs]
+        self.groups = re.compile(
+            "|".join(re.escape(a) for a, _ in sorted(self.pairs, key=lambda p: -len(p[0])))
+        )
+        self.to = dict(self.pairs)
+        self.drop = set(str(data["drop"]))
+        self.min_length = int(data["min_length"])
+
+
+@cache
+def translit() -> _Translit:
+    """The transliteration rules (loaded on first use)."""
+    return _Translit()
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(name: str, short: bool = False) -> str:
+    """A key that the spellings of one Cyrillic name share: 'Kharkov' and 'Kharkiv' -> 'HrHv'.
+
+    Letter groups become one symbol, vowels go (a leading vowel leaves a '_' mark), doubled letters become
+    one and spaces go. Empty for non-Latin names and, unless ``short`` (comparing two names already found
+    to name one place), for skeletons too short to tell places apart."""
+    key = lookup_key(name)
+    if not key or not _LATIN.match(key):
+        return ""
+    rules = translit()
+    text = rules.groups.sub(lambda m: rules.to[m.group(0)], key.replace(" ", ""))
+    out: list[str] = ["_"] if text[:1] in rules.drop else []
+    for ch in text:
+        if ch in rules.drop or not ch.isalpha():
+            continue
+        if not out or out[-1] != ch:
+            out.append(ch)
+    consonants = len(out) - (1 if out[:1] == ["_"] else 0)
+    return "".join(out) if consonants >= (1 if short else rules.min_length) else ""

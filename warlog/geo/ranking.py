@@ -15,12 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from warlog.geo.gazetteer import Entry
-from warlog.geo.names import lookup_key
+from warlog.geo.names import lookup_key, skeleton
 
 SETTLEMENT, ADMIN2, ADMIN1, LARGER, COUNTRY, SEA = 1, 3, 4, 5, 6, 7
 #: Base scores of the kinds that are not settlements: a bare "Georgia" is a country or a state before it is
 #: a village; a settlement's base grows with the log of its population (0.8 per tenfold).
-_BASE = {COUNTRY: 7.0, LARGER: 6.5, SEA: 6.0, ADMIN1: 5.0, ADMIN2: 2.5}
+_BASE = {COUNTRY: 7.0, LARGER: 6.5, SEA: 7.0, ADMIN1: 5.0, ADMIN2: 2.5}
 _EXACT = 1.0  # the mention is the place's own name, not one of its alternate names
 _CAPITAL = 1.0
 _COUNTRY_SHARE = 3.0  # times the share of the document's country evidence
@@ -90,6 +90,7 @@ class Context:
     admin1: Counter = field(default_factory=Counter)  # admin1 name -> weight
     points: list[tuple[float, float]] = field(default_factory=list)  # confidently resolved places
     support: dict[int, float] = field(default_factory=dict)  # place id -> coherence with other names
+    voted: set[str] = field(default_factory=set)  # names that have voted on the countries already
 
     @property
     def focus(self) -> str | None:
@@ -114,24 +115,41 @@ def prior(entry: Entry, key: str) -> float:
         score = weight + (_CAPITAL if entry.fcode == "PPLC" else 0.0)
     else:
         score = _BASE.get(entry.kind, 2.0) + 0.1 * weight
-    if lookup_key(entry.name) == key:
-        score += _EXACT
+    if own_name(entry, key) or entry.kind in (LARGER, SEA):
+        score += _EXACT  # the short names of seas and regions ("Atlantic") are curated, not incidental
     return score
+
+
+def own_name(entry: Entry, key: str) -> bool:
+    """Whether the looked-up key is the place's own name, in any transliteration ('Odessa' is Odesa's own
+    name as much as the Texas town's; 'Mexico' is not Mexico City's)."""
+    name = lookup_key(entry.name)
+    if name == key:
+        return True
+    skel = skeleton(key, short=True)
+    return bool(skel) and skeleton(name, short=True) == skel
 
 
 def score(entry: Entry, key: str, context: Context, qualifiers: tuple[Entry, ...] = ()) -> float:
     """The candidate's score in this document (higher is better)."""
+    return _score(entry, key, context, qualifiers, context.focus, sum(context.countries.values()) or 1.0)
+
+
+def _score(
+    entry: Entry, key: str, context: Context, qualifiers: tuple[Entry, ...], focus: str | None, total_c: float
+) -> float:
     total = prior(entry, key)
-    total_c = sum(context.countries.values()) or 1.0
     if entry.country:
         total += _COUNTRY_SHARE * context.countries.get(entry.country, 0.0) / total_c
-        if entry.country == context.focus:
+        if entry.country == focus:
             total += _FOCUS
     # a place reached through one of its alternate names ("Mexico" -> Mexico City) gets half the local pull
-    local = 1.0 if lookup_key(entry.name) == key else 0.5
+    local = 1.0 if own_name(entry, key) else 0.5
     if entry.admin1 and entry.kind in (SETTLEMENT, ADMIN2) and context.admin1.get(entry.admin1):
         total += _ADMIN1_CONTEXT * local
     for q in qualifiers:
+        if q.id == entry.id:
+            continue  # "Kyiv, Kyiv Oblast": the unit that qualifies a name is not what the name means
         if q.kind == COUNTRY and q.country == entry.country:
             total += _QUALIFIER_COUNTRY
         elif (
@@ -143,9 +161,27 @@ def score(entry: Entry, key: str, context: Context, qualifiers: tuple[Entry, ...
     if context.support:
         total += _COHERENCE * context.support.get(entry.id, 0.0)
     if context.points and entry.kind in (SETTLEMENT, ADMIN2):
-        nearest = min(haversine_km(entry.lat, entry.lon, lat, lon) for lat, lon in context.points)
-        total += (_NEAR if nearest < 150 else _NEAR / 2 if nearest < 400 else 0.0) * local
+        total += _near(entry, context.points) * local
     return total
+
+
+#: squared distances in degrees of latitude (111.2 km each) of the two proximity rings, 150 and 400 km
+_RING_NEAR, _RING_FAR = (150 / 111.2) ** 2, (400 / 111.2) ** 2
+
+
+def _near(entry: Entry, points: list[tuple[float, float]]) -> float:
+    """The proximity pull of the nearest confidently resolved place: an equirectangular distance, which at
+    these few hundred km differs from the great circle by far less than the rings are wide, and costs no
+    trigonometry per pair."""
+    scale = math.cos(math.radians(entry.lat))
+    best = math.inf
+    for lat, lon in points:
+        dlon = abs(entry.lon - lon)
+        dlon = min(dlon, 360.0 - dlon) * scale
+        dist = (entry.lat - lat) ** 2 + dlon * dlon
+        if dist < best:
+            best = dist
+    return _NEAR if best < _RING_NEAR else _NEAR / 2 if best < _RING_FAR else 0.0
 
 
 def rank(
@@ -161,6 +197,7 @@ def rank(
     if kinds:
         narrowed = [c for c in pool if c.kind in kinds]
         pool = narrowed or pool
-    scored = [(score(c, key, context, qualifiers), c) for c in pool]
+    focus, total_c = context.focus, sum(context.countries.values()) or 1.0
+    scored = [(_score(c, key, context, qualifiers, focus, total_c), c) for c in pool]
     scored.sort(key=lambda pair: (-pair[0], -pair[1].population, pair[1].id))
     return scored
