@@ -7,6 +7,10 @@ Guarantees: each document is committed on its own (``Store.save_extraction``), s
 nothing committed; a rerun recomputes the document id before running the model and skips stored documents
 (a re-ingest is a no-op, and cheap); a bad document (or a component failure on it) is recorded with its
 error and the batch goes on.
+
+The same ingest on a Dask cluster (``warlog ingest --workers N``) is ``warlog.scale.ingest_distributed``:
+it reuses ``IngestSummary``, ``Progress`` and ``resolve_store`` from here (scale sits above store, so the
+import goes that way), extracts on the workers and commits whole partitions with ``Store.save_extractions``.
 """
 
 from __future__ import annotations
