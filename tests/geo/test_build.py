@@ -105,3 +105,24 @@ def test_conflict_regions_and_oceans_are_in_the_gazetteer(full):
     assert full.lookup("Donbas")[0].kind == 5
     assert full.lookup("Korean Peninsula")[0].kind == 5
     assert full.lookup("Atlantic")[0].id == 3373405
+
+
+def test_cache_name_changes_when_a_build_data_file_changes(monkeypatch, tmp_path):
+    from warlog.geo import build as geo_build
+
+    monkeypatch.setenv("WARLOG_HOME", str(tmp_path))
+    geo_build.build_id.cache_clear()
+    before = geo_build.default_path()
+    edited = tmp_path / "geo_aliases.yaml"
+    edited.write_bytes(geo_build.data_path("geo_aliases.yaml").read_bytes() + b"\n# a new alias\n")
+    real = geo_build.data_path
+    monkeypatch.setattr(
+        geo_build, "data_path", lambda name: edited if name == "geo_aliases.yaml" else real(name)
+    )
+    geo_build.build_id.cache_clear()
+    try:
+        after = geo_build.default_path()
+    finally:
+        geo_build.build_id.cache_clear()
+    assert before.parent == after.parent == tmp_path
+    assert before != after and after.name.startswith(f"gazetteer-v{geo_build.VERSION}-")

@@ -17,21 +17,26 @@ processes building at once cannot leave a half-written database behind.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sqlite3
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from warlog.data import load_yaml, require_keys
+from warlog.data import data_path, load_yaml, require_keys
 from warlog.errors import GazetteerError
 from warlog.geo.names import keys, skeleton, translit
 
-#: Bump when the tables or their contents change, so old caches are rebuilt rather than misread.
+#: Bump when the tables or the build code change, so old caches are rebuilt rather than misread.
 VERSION = "16"
+#: The data files whose contents go into the tables: the cache's name carries a hash of them, so editing
+#: one (a new alias, a corrected point) rebuilds the gazetteer on next use instead of being silently ignored.
+BUILD_DATA = ("geo_features.yaml", "geo_aliases.yaml", "geo_translit.yaml")
 
 #: ``place.kind`` is the where_prec a bare mention of the place gets.
 SETTLEMENT, ADMIN2, ADMIN1, LARGER, COUNTRY, SEA = 1, 3, 4, 5, 6, 7
@@ -76,7 +81,16 @@ def default_path() -> Path:
     """Where the gazetteer lives: ``$WARLOG_HOME`` or ``~/.cache/warlog``."""
     home = os.environ.get("WARLOG_HOME")
     base = Path(home) if home else Path.home() / ".cache" / "warlog"
-    return base / f"gazetteer-v{VERSION}.sqlite"
+    return base / f"gazetteer-v{build_id()}.sqlite"
+
+
+@cache
+def build_id() -> str:
+    """``VERSION`` plus a short hash of ``BUILD_DATA``: what names a cache built from this code and data."""
+    digest = hashlib.sha1(VERSION.encode())
+    for name in BUILD_DATA:
+        digest.update(data_path(name).read_bytes())
+    return f"{VERSION}-{digest.hexdigest()[:8]}"
 
 
 def build(path: Path | None = None) -> Path:
