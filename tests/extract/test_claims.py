@@ -465,3 +465,184 @@ def test_speaker_after_a_comma_is_the_source_of_a_parenthetical_cue(claims_of):
     assert said and said[0].source is not None
     assert said[0].source.text == "the Ukrainian General Staff"
     assert said[0].content.text.endswith("near Kherson")
+
+
+# --------------------------------------------------------------------------------------------- round 3
+
+
+def _cue(doc, cue: str):
+    found = [c for c in doc._.claims if c.cue is not None and c.cue.text == cue]
+    assert len(found) == 1, [c.model_dump() for c in doc._.claims]
+    return found[0]
+
+
+def test_closing_mark_opening_a_paragraph_starts_a_quotation():
+    text = "Intro.\n”The road must be rebuilt before spring,” one farmer wrote.\n"
+    assert [text[a:b] for a, b in find_quotes(text)] == ["”The road must be rebuilt before spring,”"]
+
+
+def test_byline_after_a_no_break_space_names_the_speaker():
+    text = "Intro.\n“Nobody listens to the villages.” \u2015\u00a0Lena Ortiz\n"
+    (source, cue, content), = layout_attributions(text, find_quotes(text))
+    assert text[slice(*source)] == "Lena Ortiz"
+    assert text[slice(*content)] == "“Nobody listens to the villages.”"
+
+
+def test_straight_open_closes_at_a_curly_mark_when_the_paragraph_has_no_straight_one():
+    text = '"Our roads are gone, and nobody helps,” said Lena Ortiz, a farmer.'
+    assert [text[a:b] for a, b in find_quotes(text)] == ['"Our roads are gone, and nobody helps,”']
+
+
+def test_curly_open_closes_at_a_straight_mark_when_the_paragraph_has_no_curly_one(claims_of):
+    text = '“Deals should not be a condition for talks," the chairman said in a statement.'
+    assert [text[a:b] for a, b in find_quotes(text)] == ['“Deals should not be a condition for talks,"']
+    claim = _only(claims_of(text))
+    assert claim.source.text == "the chairman"
+
+
+def test_cue_ending_its_line_with_a_colon_takes_the_next_paragraph(claims_of):
+    doc = claims_of("The report concludes:\n\nThe shelling of the market was deliberate.\n\nNothing else.")
+    claim = _only(doc)
+    assert claim.source.text == "The report"
+    assert claim.content.text == "The shelling of the market was deliberate"
+
+
+def test_cue_ending_its_line_with_a_colon_takes_the_quotation_below(claims_of):
+    doc = claims_of("The mayor said:\n\n“We will reopen every school that was hit this year.”")
+    assert _only(doc).content.text == "“We will reopen every school that was hit this year.”"
+
+
+def test_section_heading_before_a_colon_is_no_speaker(claims_of):
+    doc = claims_of("Relief for Border Towns: The aid convoy reached two villages on Monday.")
+    assert not [c for c in doc._.claims if c.cue is not None and c.cue.text == ":"]
+
+
+def test_correction_label_is_no_speaker(claims_of):
+    doc = claims_of("Correction: An earlier version of this story misstated the date of the strike.")
+    assert not [c for c in doc._.claims if c.cue is not None and c.cue.text == ":"]
+
+
+def test_participle_after_a_preposition_takes_the_subject_above(claims_of):
+    claim = _cue(claims_of("She started off by emphasizing the need for fairness."), "emphasizing")
+    assert claim.source.text == "She"
+
+
+def test_participle_of_an_object_takes_the_subject_of_its_verb(claims_of):
+    claim = _cue(claims_of("The group issued a paper welcoming the new funding."), "welcoming")
+    assert claim.source.text == "The group"
+
+
+def test_second_verb_of_speech_is_a_claim_of_the_same_speaker(claims_of):
+    doc = claims_of("The minister said the plan would fail, arguing that the budget was too small.")
+    said, arguing = _cue(doc, "said"), _cue(doc, "arguing")
+    assert arguing.source.text == "The minister"
+    assert arguing.content.text == "that the budget was too small"
+    assert said.content.text == "the plan would fail"
+
+
+def test_passive_agent_is_the_source_and_the_subject_the_content(claims_of):
+    claim = _only(claims_of("The ceasefire plan was endorsed by the regional council."))
+    assert claim.source.text == "the regional council"
+    assert claim.content.text == "The ceasefire plan"
+
+
+def test_passive_subject_of_an_accusation_is_the_accused_not_the_speaker(claims_of):
+    claim = _only(claims_of("Russian forces were accused of shelling the hospital in Kharkiv."))
+    assert claim.source is None
+    assert claim.stance == "accusation"
+    assert claim.perpetrator == "Russian forces"
+    assert claim.content.text == "of shelling the hospital in Kharkiv"
+
+
+def test_quoted_subject_of_a_passive_still_speaks(claims_of):
+    doc = claims_of("The Kremlin spokesman was quoted as saying that talks had stalled.")
+    claim = _cue(doc, "was quoted")
+    assert claim.source.text == "The Kremlin spokesman"
+
+
+def test_noun_of_saying_with_a_that_clause_is_a_cue(claims_of):
+    claim = _cue(claims_of("The mayor's claim that the dam was safe drew scorn."), "claim")
+    assert claim.source.text == "The mayor"
+    assert claim.content.text == "that the dam was safe"
+
+
+def test_noun_with_a_relative_clause_is_no_cue(claims_of):
+    doc = claims_of("The claim that he made on Monday drew scorn.")
+    assert not [c for c in doc._.claims if c.cue is not None and c.cue.text == "claim"]
+
+
+def test_verb_object_and_its_predicate_are_the_content(claims_of):
+    assert _cue(claims_of("He called the mayor a liar."), "called").content.text == "the mayor a liar"
+
+
+def test_indirect_question_after_a_verb_of_speech_is_the_content(claims_of):
+    claim = _only(claims_of("Lawmakers have not said when they would vote on the bill."))
+    assert claim.source.text == "Lawmakers"
+    assert claim.content.text == "when they would vote on the bill"
+
+
+def test_bare_wh_word_after_a_verb_of_speech_is_the_content(claims_of):
+    claim = _cue(claims_of("Kim said the plan worked, but Park did not say when."), "did not say")
+    assert claim.source.text == "Park"
+    assert claim.content.text == "when"
+
+
+def test_infinitive_going_on_from_a_verb_is_a_cue(claims_of):
+    claim = _cue(claims_of("He went on to discuss the latest polls."), "to discuss")
+    assert claim.source.text == "He"
+    assert claim.content.text == "the latest polls"
+
+
+def test_infinitive_naming_an_act_is_no_cue(claims_of):
+    doc = claims_of("The council looked for ways to offer cheaper housing.")
+    assert not [c for c in doc._.claims if c.cue is not None and "offer" in c.cue.text]
+
+
+def test_call_for_a_clause_with_its_own_subject_takes_the_clause(claims_of):
+    claim = _only(claims_of("The governor is calling for the army to leave the city."))
+    assert claim.content.text == "for the army to leave the city"
+
+
+def test_no_comment_keeps_what_went_unanswered_as_content(claims_of):
+    claim = _only(claims_of("The company did not immediately respond to requests for comment."))
+    assert claim.stance == "no_comment"
+    assert claim.content.text == "to requests for comment"
+
+
+def test_speech_verb_read_as_a_name_in_a_title_case_headline_is_a_cue(claims_of):
+    claim = _only(claims_of("Veteran Senator Praises Border Town Mayor For Quick Evacuation."))
+    assert claim.cue.text == "Praises"
+    assert claim.source.text == "Veteran Senator"
+    assert claim.content.text == "Border Town Mayor For Quick Evacuation"
+
+
+def test_name_in_an_ordinary_sentence_is_no_headline_cue(claims_of):
+    doc = claims_of("The Claims Office opened in Kyiv on Monday.")
+    assert not doc._.claims
+
+
+def test_said_so_takes_so_as_content(claims_of):
+    claim = _only(claims_of("Half of the voters said so in the earlier poll."))
+    assert claim.content.text == "so"
+
+
+def test_light_verb_with_mention_is_a_cue(claims_of):
+    claim = _only(claims_of("The minister made no mention of the strike."))
+    assert claim.cue.text == "made no mention of"
+    assert claim.content.text == "the strike"
+
+
+def test_cue_keeps_an_adverb_between_auxiliary_and_verb(claims_of):
+    claim = _only(claims_of("The company did not immediately respond to requests for comment."))
+    assert claim.cue.text == "did not immediately respond"
+
+
+def test_cue_leaves_out_an_adverb_before_a_bare_verb(claims_of):
+    assert _only(claims_of("Kyiv quickly denied the report.")).cue.text == "denied"
+
+
+def test_lexicon_lists_clause_nouns_and_passive_words():
+    lexicon = load_claim_lexicon()
+    assert "claim" in lexicon.clause_nouns and "news" not in lexicon.clause_nouns
+    assert "quote" in lexicon.passive_speakers and "of" in lexicon.passive_preps
+    assert "go" in lexicon.carry_on and "correction" in lexicon.label_kickers

@@ -15,9 +15,14 @@ period or the comma before a trailing "X said"; a direct quote's content keeps i
 Beyond verbs of saying, attribution in the wide sense (PolNeAR) also takes a stance through a copula with
 an attitude adjective ("X is opposed to C"), a light verb with a noun of saying ("X made the case for C"),
 a verb with its preposition ("X voted for C") or beside a quotation only ("..., she continued"); the
-word lists are in reporting_verbs.yaml. A cue inside another claim's content is skipped (PolNeAR rarely
+word lists are in reporting_verbs.yaml. A noun of saying with a "that"-clause ("the ministry's claim that
+C") is a cue too, its possessor the source. A cue inside another claim's content is skipped (PolNeAR rarely
 annotates such nesting: allowing it cost precision on its dev split) except a relative clause of speech,
-"a guard who said C", which is a different speaker's claim and is kept as a claim of its own.
+"a guard who said C", which is a different speaker's claim, and a second verb of speech of the same
+speaker ("X said A and warned B", "X said A, arguing B"), which takes X as its source and ends the first
+claim's content before it (PolNeAR gives each word to one attribution only). A passive cue's subject is
+what the claim is about, not its speaker: "C was endorsed by X" (X says C), "X was accused of C" (no
+source; X is the accused).
 """
 
 from __future__ import annotations
@@ -43,13 +48,19 @@ OPENING_QUOTES = frozenset("“‘\"'«")
 CLOSING_QUOTES = frozenset("”’\"'»")
 WH_TAGS = frozenset({"WP", "WDT"})
 NESTING = frozenset({"relcl"})
+SIBLINGS = frozenset({"conj", "advcl"})
+# dependencies a cue's speaker is found above: "went on to say" (xcomp), "and warned" (conj), "..., adding"
+# (advcl), "started off by stressing" (pcomp under a preposition, climbed through both)
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "advmod", "acomp"})
 AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
 PARTICLES = frozenset({"prt"})
+ADVERBS = frozenset({"advmod"})
 OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
 MAX_QUOTE_GAP = 200  # characters between a quotation and its cue ("..., Name, the long title, said")
 MAX_LABEL_TOKENS = 7  # "Former Judge Ann Brown at Convention": longer runs before a colon are sentences
-LABEL_KICKERS = frozenset({"note", "video", "update", "latest", "email", "briefing", "watch", "exclusive"})
-MIN_QUOTE_TOKENS = 4  # shorter quoted bits are scare quotes inside a sentence, not quotations
+MAX_COLON_LEAD = 40  # characters between a cue and the colon ending its line ("said on Monday:")
+MIN_QUOTE_TOKENS = 4
+MAX_HEADLINE_TOKENS = 20  # shorter quoted bits are scare quotes inside a sentence, not quotations
 
 
 class ClaimFinder(Component):
@@ -95,6 +106,7 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     taken: list[tuple[int, int]] = []  # source and cue ranges already used: a word plays one such role
     contents: list[tuple[int, int]] = []  # content ranges: a cue inside one starts a nested attribution
     found: list[tuple[Token, Span | None, Span, Span | None, Token | None]] = []
+    owners: list[int | None] = []  # for each content range, the index in ``found`` of its (verb) claim
 
     def inside(offset: int, ranges) -> bool:
         return any(a <= offset < b for a, b in ranges)
@@ -103,19 +115,21 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
         if inside(cue_range[0], taken) or inside(cue_range[0], contents):
             continue
         head = doc.char_span(*source_range, alignment_mode="expand")
-        if head is None or not _is_label(head, cue_range, doc_text(doc)):
+        if head is None or not _is_label(head, cue_range, doc_text(doc), lexicon.label_kickers):
             continue
         source, content = char_span(doc, *source_range), char_span(doc, *content_range)
         cue_span = char_span(doc, *cue_range)
         taken.extend([source_range, cue_range])
         contents.append(content_range)
+        owners.append(None)
         found.append((None, source, cue_span, content, head.root if head is not None else None))
     cues = [t for t in doc if _is_cue_candidate(doc, t, lexicon)]
     cues.sort(key=lambda t: (t.sent.start, _depth(t), t.i))
     for cue in cues:
         if inside(cue.idx, taken) or inside(cue.idx, hedges):
             continue
-        if inside(cue.idx, contents) and not _nests(cue, lexicon):
+        outer = next((k for k, (a, b) in enumerate(contents) if a <= cue.idx < b), None)
+        if outer is not None and not _nests(cue, lexicon):
             continue
         quote = _quote_containing(quotes, quote_starts, cue.idx)
         if quote is not None and quote[1] - quote[0] > 0:
@@ -124,10 +138,18 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
         if built is None:
             continue
         source, cue_span, content, head = built
+        if outer is not None and cue.dep_ in SIBLINGS and owners[outer] is not None:
+            # "X said A and warned B", "X said A, arguing B": the speaker goes on; A ends where B's cue starts
+            k = owners[outer]
+            if not any(c.dep_ in SUBJECTS for c in cue.children):
+                source, head = found[k][1], found[k][4]
+            cut = _cut_before(doc, found[k][3], cue_span.start)
+            found[k] = (*found[k][:3], cut, found[k][4])
         if source is not None:
             taken.append((source.start, source.end))
         if content is not None:
             contents.append((content.start, content.end))
+            owners.append(len(found))
         taken.append((cue_span.start, cue_span.end))
         found.append((cue, source, cue_span, content, head))
 
@@ -141,14 +163,32 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     return claims
 
 
-def _is_label(name: SpacySpan, cue: tuple[int, int], text: str) -> bool:
-    """A speaker label is a name ("PUTIN", "Governor Kim"), not a headline kicker ("The Latest")."""
+def _cut_before(doc: Doc, content: Span | None, offset: int) -> Span | None:
+    """``content`` ended before ``offset`` and the conjunction or comma leading up to it."""
+    if content is None or not content.start < offset < content.end:
+        return content
+    tokens = doc.char_span(content.start, offset, alignment_mode="contract")
+    if tokens is None:
+        return content
+    last = tokens.end - 1
+    while last >= tokens.start and (doc[last].dep_ in ("cc", "punct") or doc[last].is_space):
+        last -= 1
+    if last < tokens.start:
+        return content
+    return _trim(doc, content.start, doc[last].idx + len(doc[last].text)) or content
+
+
+def _is_label(name: SpacySpan, cue: tuple[int, int], text: str, kickers: frozenset[str]) -> bool:
+    """A speaker label is a name ("PUTIN", "Governor Kim"), not a headline kicker ("The Latest",
+    "Correction") nor a section heading ("Relief for the Border Towns")."""
     if text[cue[0]] != ":":
         return True
-    if len(name) > MAX_LABEL_TOKENS or name[0].pos_ == "DET" or name[-1].lower_ in LABEL_KICKERS:
+    if len(name) > MAX_LABEL_TOKENS or name[0].pos_ == "DET" or name[-1].lower_ in kickers:
         return False
     if name[-1].pos_ not in ("PROPN", "NOUN"):
         return False
+    if any(t.pos_ == "ADP" for t in name) and not any(e.label_ == "PERSON" for e in name.ents):
+        return False  # a heading joins nouns with a preposition; "Judge Ann Lee at Convention" names one
     # a headline label may name a role or venue too: "Former Judge Brown at Convention", "Smith camp"
     return all(t.pos_ in ("PROPN", "NOUN", "PUNCT", "PART", "ADP", "ADJ", "CCONJ") for t in name)
 
@@ -156,6 +196,10 @@ def _is_label(name: SpacySpan, cue: tuple[int, int], text: str) -> bool:
 def _is_cue_candidate(doc: Doc, token: Token, lexicon: ClaimLexicon) -> bool:
     if token.lower_ in lexicon.phrase_heads and lexicon.phrase_at(doc, token.i) is not None:
         return True
+    if token.pos_ in ("NOUN", "PROPN") and _headline_verb(token, lexicon):
+        return True
+    if token.pos_ == "NOUN":
+        return _noun_clause(token, lexicon) is not None
     if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "VBG", "VB"):
         return False
     return lexicon.lemma(token) is not None or _governs_that_clause(token) or \
@@ -221,7 +265,13 @@ def _nests(cue: Token, lexicon: ClaimLexicon) -> bool:
     """Whether a cue inside another claim's content starts an attribution of its own: a verb of speech
     heading a clause of its own (a relative clause "who said ...", a second verb "and warned ...", a
     participle "..., arguing that") rather than one the outer speaker's words merely mention."""
-    return cue.dep_ in NESTING and (lexicon.lemma(cue) or "") in lexicon.speech
+    if (lexicon.lemma(cue) or "") not in lexicon.speech:
+        return False
+    if cue.dep_ in NESTING:
+        return True
+    # a second verb of speech ("said A and warned that B") or a participle ("..., arguing that B") with a
+    # clause or object of its own is the speaker's next claim, not part of the first one's content
+    return cue.dep_ in SIBLINGS and any(c.dep_ in CLAUSES or c.dep_ == "dobj" for c in cue.children)
 
 
 def _depth(token: Token) -> int:
@@ -244,6 +294,14 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
     phrase = lexicon.phrase_at(doc, cue.i)
     if phrase is not None:
         return _phrase_attribution(doc, cue, phrase)
+    if cue.pos_ in ("NOUN", "PROPN") and _headline_verb(cue, lexicon):
+        sent = cue.sent
+        source, content = _trim(doc, sent.start_char, cue.idx), _trim(doc, cue.idx + len(cue), sent.end_char)
+        if source is None or content is None:
+            return None
+        return source, char_span(doc, cue.idx, cue.idx + len(cue)), content, cue.sent[0]
+    if cue.pos_ == "NOUN":
+        return _noun_attribution(doc, cue, lexicon)
     word = _predicate(cue, lexicon)
     if word is not None:
         built = _predicate_attribution(doc, cue, word)
@@ -268,6 +326,16 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
             content = char_span(doc, *quote)
         elif _overlaps((content.start, content.end), quote):
             content = char_span(doc, min(content.start, quote[0]), max(content.end, quote[1]))
+    if content is None and quote is None and lexicon.lemma(cue) is not None:
+        passive = _passive_agent(cue)
+        if passive is not None:  # "the plan was backed by the council": the council backs the plan
+            subject, content = passive[0], _trim(doc, *_subtree(passive[1]))
+    if content is None and quote is None and lemma in lexicon.speech:
+        content = _next_paragraph(doc, cue)  # "The mayor said:" closing a line, the words below it
+    if content is None and no_comment:
+        # "did not respond to requests for comment": what went unanswered is the content
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i), None)
+        content = _trim(doc, *_subtree(prep)) if prep is not None else None
     if content is None and not no_comment and not lexicon.stands_alone(cue):
         return None
     if lexicon.is_conditional(lemma) and not (
@@ -275,13 +343,20 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
         or (content_head is not None and content_head.dep_ in OBJECT_OF_PREP and lemma in lexicon.prep_cues)
     ):
         return None  # "the shelling continued", "went home": not cues without their quotation or preposition
-    if _non_finite(cue) and not no_comment and quote is None and (content_head is None or content_head.dep_
-                                                                   not in CLAUSES):
+    if _non_finite(cue) and not no_comment and quote is None and not _carried_on(cue, lexicon) and (
+            content_head is None or content_head.dep_ not in CLAUSES):
         return None  # "ways to offer cheaper insurance": an act named, not a claim made
     if lemma in lexicon.belief and lemma not in lexicon.speech and content is None:
         return None
     if subject is None and content is None:
         return None
+    if subject is not None and subject.dep_ == "nsubjpass" and lemma not in lexicon.passive_speakers:
+        # "X was accused of C": X is who the claim is about, not who makes it (an agent, if any, does)
+        if content is None:
+            prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in lexicon.passive_preps),
+                        None)
+            content = _trim(doc, *_subtree(prep if prep is not None else subject))
+        subject = None
     source = _trim(doc, *_subtree(subject)) if subject is not None and not _expletive(subject, cue) else None
     if source is None:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
@@ -326,15 +401,73 @@ def _phrase_attribution(doc: Doc, cue: Token, phrase: tuple[int, int]):
     return source, cue_span, content, obj
 
 
+def _passive_agent(cue: Token) -> tuple[Token, Token] | None:
+    """(agent, passive subject) of "C was endorsed by X": the agent speaks, the subject is what it says
+    or backs; None unless the verb has both."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    patient = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if pobj is None or patient is None or patient.lower_ in RELATIVE_PRONOUNS or patient.tag_ in WH_TAGS:
+        return None
+    return pobj, patient
+
+
+def _headline_verb(token: Token, lexicon: ClaimLexicon) -> bool:
+    """A verb of speech in a title-case headline that the tagger read as a name ("Senator Praises Mayor",
+    "EXPERTS DOWNPLAY LAUNCH"): headline grammar the parser was not trained on, so the words before it
+    are the source and the words after it the content."""
+    if not token.text[:1].isupper() or token.i == token.sent.start or len(token.sent) > MAX_HEADLINE_TOKENS:
+        return False
+    if not (token.lower_.endswith("s") or token.is_upper):
+        return False  # "Praises", "DOWNPLAY": a headline's present tense, not a name such as "Report"
+    if (lexicon.lemma(token) or "") not in lexicon.speech:
+        return False
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    if any(t.pos_ in ("VERB", "AUX") for t in token.sent):
+        return False  # the parser found the headline's verb: the ordinary rules read it
+    return sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _noun_clause(noun: Token, lexicon: ClaimLexicon) -> Token | None:
+    """The "that"-clause a noun of saying governs ("the mayor's claim that C"), or None. A relative
+    clause ("the claim that he made") has no "that" marker, so it is not taken for content."""
+    if noun.lower_ not in lexicon.clause_nouns:
+        return None
+    return next((c for c in noun.rights if c.dep_ in ("acl", "ccomp", "appos")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def _noun_attribution(doc: Doc, noun: Token, lexicon: ClaimLexicon):
+    """"X's claim that C": the noun is the cue, its possessor the source (none when it has none, as in
+    "reports that C"), the clause the content."""
+    clause = _noun_clause(noun, lexicon)
+    if clause is None:
+        return None
+    content = _trim(doc, *_subtree(clause))
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    source = _trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)) if owner is not None else None
+    if content is None:
+        return None
+    return source, char_span(doc, noun.idx, noun.idx + len(noun.text)), content, owner
+
+
+def _carried_on(cue: Token, lexicon: ClaimLexicon) -> bool:
+    """An infinitive that goes on a subject's own speech ("went on to deny the report", "continued to
+    praise X"): the verb above it has a subject, unlike "ways to offer cheaper insurance"."""
+    head = cue.head
+    return cue.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.lemma_.lower() in lexicon.carry_on
+
+
 def _non_finite(cue: Token) -> bool:
     """An infinitive, which reports a claim only when it governs a clause ("wanted to say that ...")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
 def _subject(cue: Token) -> Token | None:
-    """The speaker: the cue's subject, or the subject of the verb it hangs from ("..., adding that")."""
+    """The speaker: the cue's subject, or the subject of the verb it hangs from ("..., adding that",
+    "began by stressing", "issued a paper welcoming")."""
     token = cue
-    for _ in range(4):
+    for _ in range(6):
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
         if subject is None:
             # the parser sometimes hangs the subject on an auxiliary split off by an adverb
@@ -343,8 +476,11 @@ def _subject(cue: Token) -> Token | None:
             subject = next((g for a in auxiliaries for g in a.children if g.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
-        if token.dep_ in ("xcomp", "conj", "advcl") and token.head.i != token.i:
+        if token.dep_ in CLIMB and token.head.i != token.i:
             token = token.head
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
+            token = token.head.head  # "issued a paper welcoming C": the paper's issuer speaks
             continue
         return None
     return None
@@ -363,7 +499,8 @@ def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None
     if relative is not None:
         return relative  # "what the senators said": the content is the fronted "what"
     if lemma in lexicon.speech:
-        clause = next((c for c in cue.rights if c.dep_ == "advcl" and _is_bare_clause(c)), None)
+        clause = next((c for c in cue.rights if c.dep_ == "advcl" and (_is_bare_clause(c)
+                                                                        or _is_question(c, cue))), None)
         if clause is not None:
             return clause  # "said after the vote he would ...": the parser took the clause for an adverbial
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
@@ -371,7 +508,7 @@ def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None
     if cue.dep_ == "ccomp" and cue.head.i != cue.i:
         return None
     if lemma in lexicon.object_cues:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "intj")), None)
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "intj", "oprd")), None)
         if obj is not None:
             return obj
     if lemma in lexicon.speech:
@@ -385,6 +522,18 @@ def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None
         obj = next((c for c in prep.children if c.dep_ in OBJECT_OF_PREP), None) if prep is not None else None
         if obj is not None:
             return obj
+        # "calling for the army to leave": the parser made the preposition the mark of a clause
+        clause = next((c for c in cue.rights if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)), None)
+        if clause is not None:
+            return clause
+    if lemma in lexicon.speech:
+        # "did not say when": a bare wh-word closing the clause is an indirect question; "said so" the
+        # pro-form of what was said
+        wh = next((c for c in cue.rights if c.dep_ == "advmod" and (c.tag_ == "WRB" or c.lower_ == "so")
+                   and c.i == cue.i + 1), None)
+        if wh is not None and (wh.lower_ == "so" or wh.i + 1 >= cue.sent.end or cue.doc[wh.i + 1].is_punct):
+            return wh
     if lexicon.verb_stance.get(lemma) is not None:
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
         if obj is not None:
@@ -398,9 +547,21 @@ def _is_bare_clause(clause: Token) -> bool:
         c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
 
 
+def _is_question(clause: Token, cue: Token) -> bool:
+    """An indirect question right after the cue ("has not said when it will vote"): the clause opens
+    with a wh-word the parser read as an adverbial's marker."""
+    first = clause.left_edge
+    wh = first.tag_ == "WRB" or first.lower_ == "whether"
+    return first.i == cue.i + 1 and wh and first.lower_ != "as"
+
+
 def _content_span(doc: Doc, cue: Token, head: Token) -> Span | None:
     start, end = _subtree(head)
-    if head.dep_ == "dobj":
+    if head.dep_ in ("dobj", "oprd") and head.i > cue.i:
+        # "called the mayor a liar": the object and its predicate ("a liar") after it
+        for child in cue.children:
+            if child.dep_ == "oprd" and child.i > head.i:
+                end = max(end, _subtree(child)[1])
         # "accused Russia of shelling ...": the object and the prepositional clause after it
         for child in cue.children:
             if child.dep_ == "prep" and child.i > head.i and child.lower_ in ("of", "for", "as"):
@@ -449,11 +610,33 @@ def _adjacent_quote(doc: Doc, cue: Token, quotes) -> tuple[int, int] | None:
             gap = doc_text(doc)[cue.idx + len(cue) : q_start]
             if any(ch in ".!?" for ch in gap):
                 continue  # the quotation starts a new sentence of its own
-        if len(gap) > MAX_QUOTE_GAP or "\n" in gap:
+        if len(gap) > MAX_QUOTE_GAP or "\n" in gap and not _introduces_paragraph(gap):
             continue
         if best is None or len(gap) < best[0]:
             best = (len(gap), (q_start, q_end))
     return best[1] if best is not None else None
+
+
+def _introduces_paragraph(gap: str) -> bool:
+    """"He said:" closing a line introduces the next paragraph: a colon right before the line break,
+    only spaces after it (the quotation opens the next paragraph)."""
+    line, _, rest = gap.partition("\n")
+    return line.rstrip().endswith(":") and not rest.strip() and len(line) <= MAX_COLON_LEAD
+
+
+def _next_paragraph(doc: Doc, cue: Token) -> Span | None:
+    """The paragraph a cue ending its line with a colon introduces ("The report concludes:"), as its
+    content; None where the line goes on past the colon."""
+    text = doc_text(doc)
+    end = cue.idx + len(cue.text)
+    line_end = text.find("\n", end)
+    if line_end < 0 or not _introduces_paragraph(text[end : line_end + 1]):
+        return None
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = text.find("\n", start)
+    return _trim(doc, start, len(text) if stop < 0 else stop)
 
 
 def _continued_quotes(doc: Doc, claims: list[Claim], quotes, taken) -> list[Claim]:
@@ -516,10 +699,14 @@ def _attached(token: Token, cue: Token, deps: frozenset[str]) -> bool:
 
 
 def _cue_span(doc: Doc, cue: Token) -> Span:
-    """The cue verb with the auxiliaries and negation right before it and a particle right after."""
+    """The cue verb with the auxiliaries and negation right before it and a particle right after; an
+    adverb between them stays inside ("did not immediately respond", "has also said")."""
     first = cue.i
-    while first - 1 >= cue.sent.start and _attached(doc[first - 1], cue, AUXILIARIES):
-        first -= 1
+    k = cue.i
+    while k - 1 >= cue.sent.start and _attached(doc[k - 1], cue, AUXILIARIES | ADVERBS):
+        k -= 1
+        if doc[k].dep_ in AUXILIARIES:
+            first = k
     last = cue.i
     if last + 1 < cue.sent.end and _attached(doc[last + 1], cue, PARTICLES):
         last += 1

@@ -15,6 +15,7 @@ Range = tuple[int, int]
 
 OPEN = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
+MISUSED_OPEN = "”"
 MAX_QUOTE_CHARS = 3000  # a longer run between marks is a stray mark, not a quotation
 MAX_LINE_PREFIX = 400  # a labelled quotation ("... - Ann Lee: “...”") sits near its line's start
 
@@ -28,6 +29,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if ch == MISUSED_OPEN and _starts_paragraph(text, i):
+            ch = "“"  # a closing mark typed where a paragraph opens a quotation: read it as an opener
         if ch in OPEN or ch == STRAIGHT:
             end = _close(text, i, OPEN.get(ch, STRAIGHT))
             if end is not None:
@@ -39,30 +42,53 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return quotes
 
 
+def _starts_paragraph(text: str, i: int) -> bool:
+    """Whether only spaces lie between the line's start (or the text's) and ``i``."""
+    line = text.rfind("\n", 0, i) + 1
+    return not text[line:i].strip()
+
+
 def _close(text: str, start: int, closer: str) -> int | None:
     """End of the quotation opened at ``start``: its closing mark, or the paragraph's end when the next
     paragraph does not reopen it, or the close found in a reopened next paragraph."""
     i, n = start + 1, len(text)
-    opener = text[start]
+    opener = "“" if text[start] == MISUSED_OPEN else text[start]
+    # the other kind of closing mark ("...” after a straight open, '..."' after a curly one), taken when
+    # the paragraph holds no proper close: scraped text mixes the two
+    other = "”" if closer == STRAIGHT else STRAIGHT
+    fallback: int | None = None
     while i < n:
         ch = text[i]
         if ch == closer or (closer == STRAIGHT and ch == STRAIGHT):
             return i + 1
         if ch in "”»" and closer != STRAIGHT:
             return i + 1  # mismatched curly close: accept it
+        if ch == other and fallback is None and _ends_quote(text, i):
+            fallback = i + 1
         if ch == "\n":
             j = i
             while j < n and text[j].isspace():
                 j += 1
             if j < n and text[j] == opener and "\n" in text[i:j] and _is_paragraph_break(text[i:j]):
                 i = j + 1  # the quotation goes on in the next paragraph
+                fallback = None
                 continue
+            if fallback is not None:
+                return fallback
             end = i
             while end > start + 1 and text[end - 1].isspace():
                 end -= 1
             return end if end - start > 1 else None
         i += 1
-    return None
+    return fallback
+
+
+def _ends_quote(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` can close a quotation: after a word or punctuation, before a space, a
+    punctuation mark or the text's end."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?—–-)")
 
 
 def _is_paragraph_break(gap: str) -> bool:
@@ -83,8 +109,9 @@ _LABEL = re.compile(
 )
 # "... - Ann Lee: “quotation”": a name and a colon right before a quotation, inside a line
 _INLINE = re.compile(rf"(?:^|[-–—―.]\s)[ \t]*(?P<source>{_NAME}):[ \t]*$")
+# (``[^\S\n]``: any space but a line break, the no-break space web text puts after a dash included)
 _BYLINE = re.compile(
-    r"(?P<quote>[”\"])[ \t]*(?P<cue>[―—–])[ \t]*(?P<source>[A-Z][^\n]{0,60}?)[ \t]*$", re.MULTILINE
+    r"(?P<quote>[”\"])[^\S\n]*(?P<cue>[―—–])[^\S\n]*(?P<source>[A-Z][^\n]{0,60}?)[^\S\n]*$", re.MULTILINE
 )
 
 

@@ -72,6 +72,11 @@ class ClaimLexicon:
     casualty: frozenset[str]
     hypothetical: frozenset[str]
     historical: frozenset[Phrase]
+    label_kickers: frozenset[str] = frozenset()  # "Correction: ...", "Update: ...": not speaker labels
+    clause_nouns: frozenset[str] = frozenset()  # "the claim that C": nouns whose "that"-clause is content
+    carry_on: frozenset[str] = frozenset()  # "went on to deny": verbs an infinitive cue goes on from
+    passive_speakers: frozenset[str] = frozenset()  # "X was quoted as saying": a passive subject who speaks
+    passive_preps: frozenset[str] = frozenset()  # "X was accused of C": the preposition of its content
 
     # ------------------------------------------------------------------ cues
 
@@ -141,7 +146,7 @@ class ClaimLexicon:
         own = self._is_own(perpetrator, claimant)
         verb_stance = self.verb_stance.get(lemma)
         if verb_stance == Stance.ACCUSATION.value and cue is not None:
-            accused = next((c for c in cue.children if c.dep_ == "dobj"), None)
+            accused = next((c for c in cue.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if accused is not None:
                 perpetrator = doc[accused.left_edge.i : accused.i + 1].text
             return verb_stance, perpetrator, target
@@ -297,4 +302,9 @@ def load_claim_lexicon() -> ClaimLexicon:
         casualty=frozenset(stances["casualty_report"]["lemmas"]),
         hypothetical=frozenset(stances["modality"]["hypothetical"]),
         historical=_phrases(stances["modality"]["historical"]),
+        label_kickers=_words(verbs, "label_kickers"),
+        clause_nouns=_words(verbs, "clause_nouns"),
+        carry_on=_words(verbs, "carry_on"),
+        passive_speakers=_words(verbs, "passive_speakers"),
+        passive_preps=_words(verbs, "passive_preps"),
     )
