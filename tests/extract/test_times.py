@@ -9,7 +9,7 @@ import spacy
 
 from warlog.errors import LexiconError
 from warlog.extract import timex
-from warlog.extract.times import TimeFinder, find_times, governing_time, is_background_time
+from warlog.extract.times import TimeFinder, find_times, governing_time, is_background_time, page_stamps
 from warlog.ingest.dates import parse_published
 from warlog.schema import Span, TimeSpan
 
@@ -444,3 +444,74 @@ def test_for_the_year_is_the_report_year(times):
 
 def test_recent_years_is_a_vague_duration(times):
     assert [t.value for t in times("Raids have grown in recent years.")] == ["PXY"]
+
+
+# ------------------------------------------------------------------------------------ clocks in context
+
+
+@pytest.fixture
+def parsed(model):
+    """Times of a text read with the statistical model (sentences and parse), as in the pipeline."""
+
+    def run(text: str, published: str | None = MONDAY) -> list[TimeSpan]:
+        doc = model(text)
+        return find_times(doc, parse_published(published))
+
+    return run
+
+
+def test_clock_time_takes_the_day_told_in_an_earlier_sentence(parsed):
+    found = parsed("A man was shot on Saturday. Officers arrived at 9:40 p.m. and found him in a car.")
+    clock = next(t for t in found if t.text.startswith("9:40"))
+    assert clock.value == "2022-07-02T21:40"
+
+
+def test_clock_time_without_any_day_stays_on_the_publication_day(parsed):
+    clock = only(parsed("Officers arrived at 9:40 p.m. and found him in a car."))
+    assert clock.value == "2022-07-04T21:40"
+
+
+def test_small_hours_after_a_night_belong_to_the_next_morning(parsed):
+    found = parsed("Two people were hurt on Friday night. The first call came at 1:15 a.m., police said.")
+    clock = next(t for t in found if t.text.startswith("1:15"))
+    assert clock.value == "2022-07-02T01:15"
+
+
+def test_midnight_on_a_day_keeps_that_days_date(times):
+    # news style: midnight belongs to the day it ends, so "midnight Saturday" is dated Saturday
+    ts = times("The curfew began at midnight on Saturday.")[0]
+    assert (ts.text, ts.value[:10]) == ("midnight", "2022-07-02")
+
+
+def test_clock_without_am_pm_on_an_evening_is_an_evening_hour(times):
+    ts = only(times("The blast was heard at 10:30 Saturday night."))
+    assert ts.value == "2022-07-02T22:30"
+
+
+def test_clock_then_day_is_one_expression(times):
+    ts = only(times("Shots were fired at 10 p.m. Saturday near the market."))
+    assert (ts.text, ts.value) == ("10 p.m. Saturday", "2022-07-02T22:00")
+
+
+# ------------------------------------------------------------------------------------------ page stamps
+
+
+def test_posted_and_updated_times_are_page_stamps(times):
+    text = ("Market fire Posted: Sunday, July 3, 2022 4:10 PM EDT "
+            "Updated: Monday, July 4, 2022 8:02 AM EDT\n\nA fire broke out on Saturday.")
+    found = times(text)
+    stamps = page_stamps(text, found)
+    stamped = [t.text for t in found if t.evidence.start in stamps]
+    assert stamped == ["Sunday, July 3, 2022", "4:10 PM EDT", "Monday, July 4, 2022", "8:02 AM EDT"]
+
+
+def test_a_time_in_the_story_is_no_page_stamp(times):
+    text = ("(Published Sunday, July 3, 2022)\n\n"
+            "The council met on Friday and published its report on Saturday.")
+    found = times(text)
+    stamps = page_stamps(text, found)
+    assert [t.text for t in found if t.evidence.start not in stamps] == ["Friday", "Saturday"]
+
+
+def test_stamp_cues_come_from_the_lexicon():
+    assert {"posted", "updated", "published"} <= timex.time_lexicon().stamp_cues

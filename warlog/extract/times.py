@@ -4,9 +4,10 @@
 ``start``/``end`` in UTC (the zone the text named kept in ``tz``), UCDP ``date_prec``, a TIMEX3-style
 ``value`` and the evidence span. Finding is a regex grammar (``warlog.extract.timex``), reading is calendar
 arithmetic against the publication time (``warlog.extract.timerules``); this module joins what belongs
-together — a clock time and the day it belongs to, "between 3.00 and 3.30 Moscow time" into one range,
-"since February 24" into a range ending at publication — and offers the incident assembler two pure
-functions: ``governing_time`` (which expression dates an event sentence) and ``is_background_time``.
+together — a clock time and the day it belongs to (in its sentence, else the day last told), "between
+3.00 and 3.30 Moscow time" into one range, "since February 24" into a range ending at publication — and
+offers the incident assembler pure functions: ``governing_time`` (which expression dates an event
+sentence), ``is_background_time`` and ``page_stamps`` (the "Posted: ..." times that date the page itself).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,7 +26,7 @@ from warlog.extract.timerules import FUTURE, PAST, Resolver
 from warlog.extract.timex import LEXICON, Candidate, TimeLexicon, find_candidates, patterns, time_lexicon
 from warlog.schema import DatePrec, Span, TimeSpan
 
-__all__ = ["TimeFinder", "find_times", "governing_time", "is_background_time"]
+__all__ = ["TimeFinder", "find_times", "governing_time", "is_background_time", "page_stamps"]
 
 _PAST_AUX = frozenset({"had", "has", "have", "did", "was", "were"})
 _DEMONSTRATIVES = frozenset({"the", "this", "that", "these", "those"})
@@ -37,6 +39,8 @@ _SINCE = re.compile(r"\bsince\s+$", re.I)
 _GAP = re.compile(r"^[\s,]*(?:(?:on|at|in|of)\s+)?$", re.I)
 _DAY_KINDS = frozenset({"date_mdy", "date_dmy", "iso", "numeric", "weekday", "deictic", "holiday"})
 _NIGHT_WORDS = frozenset({"tonight", "overnight", "last"})
+_SMALL_HOURS_END = 6  # hours before this belong to the morning that ends a night
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 #: a bare "a year" / "an hour" is a duration only after these words ("for a year"), else "$5 a year"
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.I)
 _OF_NAME_AFTER = re.compile(r"\s+(?:for|of)\s+(?!(?:this|last|next|that|the\s+same)\s+year|\d)", re.I)
@@ -278,6 +282,12 @@ def _join_clocks(
         zone_name = (second or cand).groups.get("zone") or cand.groups.get("zone")
         first_norm = _read_clock(cand, day_item, zone_name, anchor, lex)
         if second is None:
+            if day_item is not None and i + 1 < len(items) and items[i + 1][0] is day_item[0] \
+                    and _CLOCK_DAY_GAP.fullmatch(text, cand.end, day_item[0].start):
+                # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": one expression, as TimeML marks it
+                out.append((Candidate(cand.kind, cand.start, day_item[0].end, cand.groups), first_norm))
+                i += 2
+                continue
             out.append((cand, first_norm))
             i += 1
             continue
@@ -296,6 +306,7 @@ def _join_clocks(
     return out
 
 
+_CLOCK_DAY_GAP = re.compile(r"[\s,]*")
 _OPENER = re.compile(r"\b(?:between|from)\s+$", re.I)
 
 
@@ -328,16 +339,24 @@ def _copy(norm: Norm | None) -> Norm | None:
 
 
 def _day_for(cand: Candidate, items, text: str, sentences) -> tuple[Candidate, Norm] | None:
-    """The day-level expression a clock time sits next to in its sentence ("5 p.m. Friday")."""
+    """The day-level expression a clock time belongs to.
+
+    The nearest one in its sentence ("5 p.m. Friday", "Friday night, police said, at about 11 p.m."); else
+    the last one told before it: a story says the day once and gives the hour later ("A man was shot
+    Monday night. The shooting happened at 11 p.m."). Only without either is the publication day used."""
     lo, hi = _sentence_of(sentences, cand.start)
-    best, best_gap = None, 41
+    best, best_gap, last = None, len(text) + 1, None
     for other, norm in items:
-        if other.kind not in _DAY_KINDS or norm is None or not (lo <= other.start < hi):
+        if other.kind not in _DAY_KINDS or norm is None or not norm.value \
+                or not _DAY_VALUE.match(norm.value):
             continue
-        gap = cand.start - other.end if other.end <= cand.start else other.start - cand.end
-        if 0 <= gap < best_gap:
-            best, best_gap = (other, norm), gap
-    return best
+        if lo <= other.start < hi:
+            gap = cand.start - other.end if other.end <= cand.start else other.start - cand.end
+            if 0 <= gap < best_gap:
+                best, best_gap = (other, norm), gap
+        elif other.end <= cand.start and not best:
+            last = (other, norm)
+    return best or last
 
 
 def _read_clock(cand: Candidate, day_item, zone_name: str | None, anchor: Anchor | None,
@@ -355,11 +374,25 @@ def _read_clock(cand: Candidate, day_item, zone_name: str | None, anchor: Anchor
         word = (other.groups.get("word") or "").strip().lower() if other.kind == "deictic" else ""
         if word in _NIGHT_WORDS and anchor is not None:
             day = _night_day(word, hm, anchor)
-        elif norm.value and re.match(r"\d{4}-\d\d-\d\d", norm.value):
+        elif norm.value and _DAY_VALUE.match(norm.value):
             day = date.fromisoformat(norm.value[:10])
+            hm = _hour_in_part(cand, hm, norm.value[10:])
+            if norm.value.endswith("TNI") and hm[0] < _SMALL_HOURS_END:
+                day += timedelta(days=1)  # "Friday night ... at 1 a.m.": the small hours of Saturday
     if day is None:
         return Norm(None, kind="time")
     return clock_norm(day, hm, zone, iana)
+
+
+def _hour_in_part(cand: Candidate, hm: tuple[int, int], part: str) -> tuple[int, int]:
+    """A clock time written without a.m./p.m. on the 12-hour clock ("10:30 Monday night", "7.15 on
+    Friday evening") is an afternoon or evening hour when the day it belongs to is."""
+    g = cand.groups
+    if g.get("h2") is None or not 1 <= hm[0] < 12 or part not in ("TAF", "TEV", "TNI"):
+        return hm
+    if part == "TNI" and hm[0] < _SMALL_HOURS_END:
+        return hm  # "2.30 Saturday night" is most likely the small hours
+    return hm[0] + 12, hm[1]
 
 
 def _night_day(word: str, hm: tuple[int, int], anchor: Anchor) -> date:
@@ -386,6 +419,34 @@ def _time_span(text: str, start: int, end: int, norm: Norm) -> TimeSpan:
 
 
 # --------------------------------------------------------------------------------------------- incidents
+
+_STAMP_CHAIN = re.compile(r"[\s,|\-–@]*(?:at\s+)?", re.I)
+
+
+@cache
+def _stamp_cue(lexicon: str) -> re.Pattern[str]:
+    words = sorted(time_lexicon(lexicon).stamp_cues, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!)")
+    alts = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"\b(?:{alts})\s*:?\s*$", re.I)
+
+
+def page_stamps(text: str, times: list[TimeSpan], lexicon: str = LEXICON) -> set[int]:
+    """Evidence starts of the times that stamp the page itself ("Posted: Monday, May 4, 2015 5:29 PM",
+    "(Published Sunday, July 13, 2014)"): they say when the page was written or edited, so they never
+    date an event. A time right after a stamp ("... 2015" then "5:29 PM EDT") belongs to it."""
+    cue = _stamp_cue(lexicon)
+    found: set[int] = set()
+    last_end = -1
+    for t in sorted((t for t in times if t.evidence is not None), key=lambda t: t.evidence.start):
+        start = t.evidence.start
+        chained = last_end >= 0 and start >= last_end and _STAMP_CHAIN.fullmatch(text, last_end, start)
+        if chained or cue.search(text, max(0, start - 24), start):
+            found.add(start)
+            last_end = t.evidence.end
+    return found
+
 
 
 def is_background_time(ts: TimeSpan, published: datetime | None) -> bool:

@@ -45,6 +45,7 @@ class TimeLexicon:
     scheduling_verbs: frozenset[str] = frozenset()
     ahead_cues: frozenset[str] = frozenset()
     spoken_centuries: dict[str, int] = field(default_factory=dict)
+    stamp_cues: frozenset[str] = frozenset()
 
 
 @cache
@@ -107,6 +108,7 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         scheduling_verbs=frozenset(str(w).lower() for w in raw.get("scheduling_verbs") or ()),
         ahead_cues=frozenset(str(w).lower() for w in raw.get("ahead_cues") or ()),
         spoken_centuries=spoken,
+        stamp_cues=frozenset(" ".join(str(w).lower().split()) for w in raw.get("stamp_cues") or ()),
     )
 
 
