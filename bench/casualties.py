@@ -1,6 +1,6 @@
 """Casualty figures, incident date and city per article against the Gun Violence Archive gold.
 
-``python -m bench.casualties [--data DIR] [--json] [--limit N] [--mentions-only]``
+``python -m bench.casualties [--data DIR] [--json] [--limit N] [--mentions-only] [--show N]``
 
 For every article of ``gun_violence_gva_corpus`` whose incident has structured gold, the article runs
 through the full warlog pipeline (published = the article's ``dct``) and is scored on:
@@ -10,12 +10,16 @@ through the full warlog pipeline (published = the article's ``dct``) and is scor
   produced no incident for an article, the article's own casualty mentions stand in
   (``casualty_totals``: the largest non-aggregate figure per kind; injured = people shot less killed
   where no injured figure is given), so the figure is still measured;
-* date exact / city right: from the first non-background incident; n/a when there is none.
+* date exact / city right: from the first non-background incident; n/a when there is none. The city is
+  compared by name (``city_matches``): the archive's "City (Suburb)" accepts either name, and spelling
+  variants ("St."/"Saint", "New York City"/"New York") are one name.
 
 The same figures from the casualty mentions alone (the raw largest non-aggregate figure per kind, and
 ``casualty_totals``) are printed beside them, to tell the casualty component's errors from the assembler's.
 ``--mentions-only`` runs only the model and the casualty component (fast; date and city are then n/a).
 Each article is read as its headline (site name removed) then its body: headlines carry figures.
+``--show N`` prints up to N misses per measure (gold, prediction, the casualty mentions or place), to group
+errors by cause; the figures do not change with it.
 """
 
 from __future__ import annotations
@@ -100,11 +104,30 @@ def report_date(time) -> date | None:
     return time.start.date() if time.start is not None else None
 
 
+#: Spellings of one name: GeoNames writes "St. Louis", the archive "Saint Louis".
+_NAME_FORMS = (("saint ", "st. "), ("fort ", "ft. "), ("mount ", "mt. "))
+
+
+def _name_key(name: str) -> str:
+    key = " ".join(name.lower().replace("city of ", "").split())
+    for full, short in _NAME_FORMS:
+        key = key.replace(short, full)
+    return "new york" if key == "new york city" else key
+
+
 def city_matches(place, gold_city: str) -> bool:
+    """The report's place names the incident's city. The archive writes "City (Suburb)" where the
+    incident was in a suburb or neighbourhood it files under a city, and "Name (county)" for a county:
+    either name counts. Names are compared, not coordinates, after spelling variants ("St."/"Saint",
+    "New York City"/"New York")."""
     if place is None or not gold_city:
         return False
-    wanted = {gold_city.lower().split(" (")[0].strip(), gold_city.lower().replace(" (county)", " county")}
-    names = {n.lower() for n in (place.name, place.resolved_name, place.admin2) if n}
+    low = gold_city.lower()
+    wanted = {low.split(" (")[0].strip(), low.replace(" (county)", " county")}
+    if " (" in low and not low.endswith("(county)"):
+        wanted.add(low.split(" (", 1)[1].rstrip(")").strip())
+    wanted = {_name_key(w) for w in wanted}
+    names = {_name_key(n) for n in (place.name, place.resolved_name, place.admin2) if n}
     return bool(names & wanted)
 
 
@@ -137,7 +160,22 @@ def _docs(articles: list[dict], mentions_only: bool) -> Iterator:
         yield doc, get_list(doc, "reports")
 
 
-def measure(articles: list[dict], gold: dict[str, dict], mentions_only: bool) -> dict:
+def _miss(kind: str, article: dict, truth: dict, predicted: object, detail: str) -> dict:
+    return {"kind": kind, "doc": article.get("doc_id") or article["incident_id"], "predicted": predicted,
+            "gold": {"killed": truth["num_killed"], "injured": truth["num_injured"],
+                     "city": truth["city_or_county"], "state": truth["state"]}, "detail": detail}
+
+
+def _mention_lines(mentions) -> str:
+    return "; ".join(
+        f"{m.kind}={figure(m.count)}{'(agg)' if m.aggregate else ''} «{m.evidence.text[:70]}»"
+        for m in mentions
+    )
+
+
+def measure(
+    articles: list[dict], gold: dict[str, dict], mentions_only: bool, misses: list[dict] | None = None
+) -> dict:
     from warlog.extract.casualties import casualty_totals
     from warlog.extract.extensions import get_list
 
@@ -157,27 +195,44 @@ def measure(articles: list[dict], gold: dict[str, dict], mentions_only: bool) ->
                 predicted = (figure(first.killed), figure(first.injured))
                 tally["from_pipeline"] += 1
             tally["date"] += report_date(first.time) == gold_date(truth["date"])
-            tally["city"] += city_matches(first.place, truth["city_or_county"])
+            city_ok = city_matches(first.place, truth["city_or_county"])
+            tally["city"] += city_ok
+            if misses is not None and not city_ok:
+                p = first.place
+                where = "none" if p is None else f"{p.name} -> {p.resolved_name}, {p.admin1} {p.country}"
+                misses.append(_miss("city", article, truth, where, doc.text[:160].replace("\n", " ")))
         for name, pair in (("", predicted), ("_largest", biggest), ("_totals", combined)):
             tally["killed" + name] += pair[0] == truth["num_killed"]
             tally["injured" + name] += pair[1] == truth["num_injured"]
+        if misses is not None and predicted != (truth["num_killed"], truth["num_injured"]):
+            kind = "killed" if predicted[0] != truth["num_killed"] else "injured"
+            misses.append(_miss(kind, article, truth, predicted, _mention_lines(mentions)))
     return tally
+
+
+def _extra_args(parser) -> None:
+    parser.add_argument(
+        "--mentions-only", action="store_true", help="run only the model and the casualty component"
+    )
+    parser.add_argument("--show", type=int, default=0, help="print up to N misses per measure")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(
         __doc__.splitlines()[0],
         argv,
-        extra=lambda p: p.add_argument(
-            "--mentions-only", action="store_true", help="run only the model and the casualty component"
-        ),
+        extra=_extra_args,
     )
     folder = args.data / CORPUS
     if not require_data(folder / "articles.jsonl", CORPUS):
         return 0
     gold = load_gold(folder)
     articles = load_articles(folder, gold, args.limit)
-    t = measure(articles, gold, args.mentions_only)
+    misses: list[dict] | None = [] if args.show else None
+    t = measure(articles, gold, args.mentions_only, misses)
+    for kind in ("killed", "injured", "city"):
+        for m in [m for m in misses or [] if m["kind"] == kind][: args.show]:
+            print(f"[{kind}] doc {m['doc']} gold {m['gold']} predicted {m['predicted']}\n    {m['detail']}")
     n = len(articles) or 1
     pct = {k: 100.0 * v / n for k, v in t.items()}
     with_incident = t["with_incident"]

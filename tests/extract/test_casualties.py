@@ -6,7 +6,18 @@ import pytest
 
 from warlog.errors import LexiconError
 from warlog.extract.casualties import CasualtyFinder, _kind_table, casualty_lexicon, casualty_totals
-from warlog.schema import CasualtyMention, Count
+from warlog.extract.incidents import (
+    Draft,
+    Segment,
+    _attach_loose_figures,
+    _before_city_parts,
+    _city_part,
+    _city_parts,
+    _dateline,
+    _trusted,
+    _within,
+)
+from warlog.schema import CasualtyMention, Count, EventMention, Place, Span
 
 
 @pytest.fixture(scope="module")
@@ -254,3 +265,140 @@ def test_two_statements_of_one_figure_are_read_together(find):
     mentions = find("The strike killed at least three civilians. Officials said three people were dead.")
     killed, _ = casualty_totals(mentions)
     assert (killed.low, killed.best) == (3, 3)
+
+
+# ----------------------------------------------------------------------------------------- others, pairs
+
+
+def test_other_victims_after_a_death_are_the_injured(find):
+    mentions = find("One person was killed and four other victims were taken to the hospital.")
+    killed, injured = casualty_totals(mentions)
+    assert (killed.best, injured.best) == (1, 4)
+
+
+def test_others_wounded_after_one_shot_add_up(find):
+    mentions = find("A man was shot on Main Street. Police said two other men were wounded.")
+    assert any(m.others for m in mentions if m.kind == "injured")
+    assert casualty_totals(mentions)[1].best == 3
+
+
+def test_others_injured_after_the_dead_are_not_added_to_an_earlier_injury_figure(find):
+    mentions = find("Two dead, two hurt in bar shooting. Two people were killed and two others were injured.")
+    killed, injured = casualty_totals(mentions)
+    assert (killed.best, injured.best) == (2, 2)
+
+
+def test_a_figure_without_other_does_not_add_up(find):
+    mentions = find("A man was shot on Main Street. Police said two men were wounded.")
+    assert not any(m.others for m in mentions)
+    assert casualty_totals(mentions)[1].best == 2
+
+
+def test_coordinated_single_victims_count_each_person(find):
+    assert ranges(find("A woman and a child were shot outside the store.")) == [("casualties", 2, 2, 2)]
+
+
+def test_a_pronoun_and_a_noun_killed_together_are_two_deaths(find):
+    assert ranges(find("She and her husband were killed in the attack.")) == [("killed", 2, 2, 2)]
+
+
+def test_the_additional_words_are_loaded_from_the_lexicon():
+    assert {"other", "others", "more"} <= casualty_lexicon().additional
+
+
+# ----------------------------------------------------------------------------------------- incident place
+# Where a casualty incident happened in a local story (warlog.extract.incidents: ``_settle_places``).
+
+
+def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    defaults = {"geonameid": 1, "country": "US", "where_prec": 1, "feature_code": "PPL"}
+    return Place(name=name, resolved_name=name, evidence=Span(start=start, end=start + len(name), text=name),
+                 **(defaults | fields))
+
+
+def test_a_capitalised_place_opening_a_line_before_a_dash_is_the_dateline():
+    text = "Man shot on porch.\n\nSPRINGVILLE, Ind. (WXYZ) — A man was shot on Friday."
+    town = _place(text, "SPRINGVILLE", admin1="Indiana")
+    assert _dateline(text, [town], "US") is town
+
+
+def test_a_place_inside_a_sentence_is_no_dateline():
+    text = "Man shot on porch.\n\nPolice in Springville said a man was shot - he survived."
+    assert _dateline(text, [_place(text, "Springville", admin1="Indiana")], "US") is None
+
+
+def test_a_dateline_the_finder_missed_is_taken_from_the_same_name_later_in_the_story():
+    text = "Man hurt.\n\nSPRINGVILLE (WXYZ) – A man was hurt. Springville police said he will survive."
+    later = _place(text, "Springville", admin1="Indiana")
+    assert _dateline(text, [later], "US") is later
+
+
+def test_a_place_called_a_neighborhood_is_not_trusted_as_the_city(model):
+    text = "A man was shot in the Maple Grove neighborhood on Sunday."
+    doc = model(text)
+    assert not _trusted(_place(text, "Maple Grove", admin1="Texas"), doc, "US", None)
+    assert _city_part(_before_city_parts(text), "Maple Grove")
+    assert not _city_part(_before_city_parts(text), "Grove Hill")
+
+
+def test_a_settlement_abroad_is_not_trusted_in_a_story_about_one_country(model):
+    text = "A man was shot in Springville on Sunday."
+    place = _place(text, "Springville", country="PH")
+    assert not _trusted(place, model(text), "US", None)
+    assert _trusted(place.model_copy(update={"country": "US"}), model(text), "US", None)
+
+
+def test_an_ambiguous_town_outside_the_datelines_state_is_not_trusted(model):
+    text = "A man was shot in Springville on Sunday."
+    place = _place(text, "Springville", admin1="Alabama", reason="ambiguous: close alternatives kept")
+    assert not _trusted(place, model(text), "US", "Pennsylvania")
+    assert _trusted(place, model(text), "US", "Alabama")
+
+
+def test_a_town_inside_a_state_can_stand_for_the_state():
+    state = Place(name="Texas", resolved_name="Texas", where_prec=4, country="US", admin1="Texas")
+    assert _within(Place(name="Plano", where_prec=1, country="US", admin1="Texas"), state)
+    assert not _within(Place(name="Tulsa", where_prec=1, country="US", admin1="Oklahoma"), state)
+
+
+def test_the_city_part_words_are_loaded_from_the_lexicon():
+    assert {"neighborhood", "section"} <= _city_parts()
+
+
+def test_a_name_that_is_part_of_a_street_is_not_trusted_as_a_town(model):
+    text = "The girl was shot inside a home on Maple Parkway on Sunday."
+    assert not _trusted(_place(text, "Maple", admin1="Ohio"), model(text), "US", None)
+
+
+def _figure_at(start: int, end: int, kind: str = "injured", n: int = 2) -> CasualtyMention:
+    span = Span(start=start, end=end, text="x" * (end - start))
+    return CasualtyMention(kind=kind, count=Count(low=n, best=n, high=n, evidence=span), evidence=span)
+
+
+def _draft(start: int, end: int, background: bool = False) -> Draft:
+    cue = Span(start=start, end=start + 1, text="x")
+    event = EventMention(event_type="Violence against civilians", sub_event_type="Attack", trigger=cue,
+                         sentence=Span(start=start, end=end, text="x" * (end - start)))
+    return Draft(segments=[Segment(start, end, (start, end), event, background=background)])
+
+
+def test_a_figure_outside_any_event_sentence_joins_the_report_told_before_it():
+    first, second = _draft(0, 40), _draft(100, 140)
+    early, late = _figure_at(50, 60), _figure_at(150, 160, "killed", 1)
+    _attach_loose_figures([first, second], [early, late])
+    assert (first.loose, second.loose) == ([early], [late])
+
+
+def test_a_loose_figure_after_a_background_report_joins_no_current_report():
+    current, history = _draft(0, 40), _draft(100, 140, background=True)
+    _attach_loose_figures([current, history], [_figure_at(150, 160)])
+    assert current.loose == [] and history.loose == []
+
+
+def test_a_figure_inside_a_report_is_not_loose():
+    report = _draft(0, 40)
+    _attach_loose_figures([report], [_figure_at(10, 20)])
+    assert report.loose == []

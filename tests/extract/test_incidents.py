@@ -266,3 +266,46 @@ def test_a_time_after_publication_does_not_date_a_reported_event(model, assemble
                 places=[place(text, "Belgorod", 1)], times=[later])
     (report,) = assembler.match(doc)
     assert report.time.fallback is True
+
+
+def test_arrests_in_a_protest_report_make_it_a_protest_with_intervention(model, assembler):
+    text = "Thousands protested in Kyiv on Tuesday. Police detained 40 people."
+    protest = event(text, "protested", "Peaceful protest", "Protests")
+    arrests = event(text, "detained", "Arrests", "Strategic developments").model_copy(
+        update={"confidence": 0.6}
+    )
+    doc = build(model, text, events=[protest, arrests], places=[place(text, "Kyiv", 1)])
+    (report,) = assembler.match(doc)
+    assert (report.event_type, report.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_report_event_rules_name_only_acled_sub_event_types():
+    from warlog.extract.incidents import _combine_rules
+
+    rules = _combine_rules()
+    assert rules, "report_events.yaml has no rules"
+    assert all(becomes not in when for when, _with, becomes in rules)
+
+
+def test_a_place_inside_a_weapon_name_is_not_where_it_struck(model, assembler):
+    from warlog.schema import Weapon
+
+    text = "Iskandar missiles hit Kharkiv on Monday, killing two people."
+    weapon = Weapon(name="9K720 Iskander", text="Iskandar missiles", evidence=span(text, "Iskandar missiles"))
+    doc = build(model, text, events=[event(text, "hit", "Shelling/artillery/missile attack")],
+                weapons=[weapon], places=[place(text, "Iskandar", 7), place(text, "Kharkiv", 8)])
+    (report,) = assembler.match(doc)
+    assert report.place.name == "Kharkiv"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        ("Moscow wants to scrap the Minsk agreements, officials in Kyiv said.", "agreements", False),
+        ("Russia and Ukraine signed an agreement in Kyiv on Monday.", "signed an agreement", True),
+    ],
+)
+def test_a_plural_noun_names_agreements_but_does_not_report_one(model, assembler, text, trigger, kept):
+    doc = build(model, text, events=[event(text, trigger, "Agreement", "Strategic developments")],
+                places=[place(text, "Kyiv", 1)])
+    assert bool(assembler.match(doc)) is kept

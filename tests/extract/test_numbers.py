@@ -203,3 +203,13 @@ def test_combine_counts_same_figure_as_military_and_as_civilians_leaves_category
     merged = combine_counts([Count(low=5, best=5, high=5, category="military"),
                              Count(low=5, best=5, high=5, category="civilians")])
     assert merged.category == "unknown"
+
+
+def test_a_year_before_a_noun_is_not_a_count(model):
+    doc = model("Police reopened the 2007 shooting death of a local teacher.")
+    assert [q for q in find_quantities(doc[:]) if q.best == 2007] == []
+
+
+def test_a_four_digit_head_count_is_still_a_count(model):
+    doc = model("More than 2,000 people were evacuated from the town.")
+    assert [q.low for q in find_quantities(doc[:])] == [2001]

@@ -204,8 +204,9 @@ def test_day_of_an_event_is_its_local_day_not_the_utc_day(store):
     doc = document("Drones hit the city early on Monday.", url="http://example.test/local-day")
     rep = report(doc.id, day=4, lat=50.4, lon=30.5)
     local_midnight = datetime(2022, 7, 3, 21, 0, tzinfo=UTC)  # 00:00 on 4 July in Kyiv
-    rep = rep.model_copy(update={"time": TimeSpan(start=local_midnight, end=local_midnight + timedelta(hours=6),
-                                                  tz="Europe/Kyiv", date_prec=1)})
+    end = local_midnight + timedelta(hours=6)
+    night = TimeSpan(start=local_midnight, end=end, tz="Europe/Kyiv", date_prec=1)
+    rep = rep.model_copy(update={"time": night})
     store.save_extraction(Extraction(document=doc, incidents=[rep]))
     resolve_store(store)
     (item,) = list_incidents(store).items

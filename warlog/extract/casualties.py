@@ -11,7 +11,9 @@ sentences that speak of tallies ("since February", "so far this year") mark thei
 
 Kinds: ``killed``, ``injured``, ``casualties`` (people harmed, not split: "12 casualties", "four people
 were shot"), ``missing``, ``captured``. Where one sentence gives both people harmed and people killed
-("four people were shot, one fatally"), the injured figure is derived (3) as its own mention.
+("four people were shot, one fatally"), the injured figure is derived (3) as its own mention. A figure of
+"others" ("four other victims", "two more") is marked ``others``: it adds to the figure before it. People
+coordinated without a number ("a woman and a child were shot") are counted one each.
 The vocabulary is data: ``warlog/data/casualties.yaml``; numbers are read by ``warlog.extract.numbers``.
 """
 
@@ -66,6 +68,7 @@ class CasualtyLexicon:
     conditions: dict[str, str]
     event_nouns: dict[str, str]
     fatal_modifiers: frozenset[str]
+    additional: frozenset[str]
 
     def predicate_kind(self, tok: Token) -> str | None:
         """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
@@ -92,7 +95,7 @@ def casualty_lexicon() -> CasualtyLexicon:
     keys = ("transitive_verbs", "intransitive_verbs", "adjectives", "counted_nouns", "toll_nouns", "adverbs",
             "light_verbs", "fatal_complements", "tally_verbs", "victim_nouns", "singular_pronouns",
             "subset_prepositions", "aggregate_phrases", "modal_auxiliaries", "name_victim_verbs",
-            "condition_nouns", "event_nouns", "fatal_modifiers")
+            "condition_nouns", "event_nouns", "fatal_modifiers", "additional_words")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -124,6 +127,7 @@ def casualty_lexicon() -> CasualtyLexicon:
         conditions=_kind_table(raw, "condition_nouns"),
         event_nouns=_kind_table(raw, "event_nouns"),
         fatal_modifiers=words["fatal_modifiers"],
+        additional=words["additional_words"],
     )
 
 
@@ -453,7 +457,20 @@ class CasualtyFinder(Component):
         evidence = _span(sent, start, end)
         if link.kind == "casualties" and q.is_zero:  # "no casualties": nobody killed, nobody injured
             return [CasualtyMention(kind=k, count=count, evidence=evidence) for k in ("killed", "injured")]
-        return [CasualtyMention(kind=link.kind, count=count, evidence=evidence)]
+        others = not link.subset and not q.is_zero and self._additional(doc, q, link.noun)
+        return [CasualtyMention(kind=link.kind, count=count, evidence=evidence, others=others)]
+
+    def _additional(self, doc: Doc, q: Quantity, noun: Token | None) -> bool:
+        """"four other victims", "four others", "two more were hurt": people beyond those already told."""
+        words = self.lex.additional
+        after = doc[q.end] if q.end < len(doc) else None
+        if after is not None and after.lower_ in words:
+            return True
+        if noun is not None and (noun.lower_ in words or any(
+            c.lower_ in words for c in noun.children if c.dep_ in {"amod", "advmod"}
+        )):
+            return True
+        return any(c.lower_ in words for c in doc[q.head].children if c.dep_ in {"amod", "advmod"})
 
     def _singular_victims(self, sent: SpacySpan, counted: set[int]) -> list[CasualtyMention]:
         """"killed a man", "he was shot and killed", "John Doe died": one victim, no number written."""
@@ -508,7 +525,10 @@ class CasualtyFinder(Component):
                 continue
             doc = sent.doc
             first, last = min(victim.i, verb.i, predicate.i), max(victim.i, verb.i, predicate.i)
-            count = Count(low=1, best=1, high=1, category=self._category(victim), text=victim.text,
+            # "a woman and a child were shot": each coordinated person is one more victim
+            n = 1 + sum(1 for t in _conjuncts(victim)[1:] if t.i not in counted and (
+                self._one_victim(t) or t.lower_ in lex.pronouns))
+            count = Count(low=n, best=n, high=n, category=self._category(victim), text=victim.text,
                           evidence=_span(sent, victim.idx, victim.idx + len(victim)))
             evidence = _span(sent, doc[first].idx, doc[last].idx + len(doc[last]))
             found[victim.i] = CasualtyMention(kind=kind, count=count, evidence=evidence)
@@ -566,6 +586,13 @@ def _derived_injured(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casu
     ]
     if harmed is None or not killed or harmed.aggregate:
         return []
+    if harmed.others:  # "one was killed and four other victims": the killed are not among the four
+        killed = [m for m in killed if m.evidence.start >= harmed.count.evidence.start]
+        if not killed:
+            n = harmed.count.best
+            count = Count(low=n, best=n, high=n, category=harmed.count.category,
+                          evidence=harmed.count.evidence)
+            return [CasualtyMention(kind="injured", count=count, evidence=harmed.evidence)]
     dead = max(m.count.best for m in killed)
     if dead > harmed.count.best:
         return []
@@ -583,9 +610,10 @@ def casualty_totals(mentions: list[CasualtyMention]) -> tuple[Count, Count]:
     "three people were killed"), not competing estimates, so the total per kind is the largest whole
     figure (parts — "one of the dead", "two critically" — only count when nothing larger is stated).
     Where people harmed are counted ("six people were shot"), the injured are at least the people harmed
-    less the killed: the Gun Violence Archive's reading of "shot". For competing estimates of one figure
-    from different sources use ``combine_counts``."""
-    own = [m for m in mentions if not m.aggregate]
+    less the killed: the Gun Violence Archive's reading of "shot". A figure of "others" ("a man was shot;
+    two other men were wounded") adds to the figure it continues (``_added_up``). For competing estimates
+    of one figure from different sources use ``combine_counts``."""
+    own = _added_up([m for m in mentions if not m.aggregate])
     killed = _largest(own, "killed")
     injured = _largest(own, "injured")
     harmed = _largest(own, "casualties")
@@ -595,6 +623,45 @@ def casualty_totals(mentions: list[CasualtyMention]) -> tuple[Count, Count]:
         injured = Count(low=n, best=n, high=n, category=harmed.category, text=harmed.text,
                         evidence=harmed.evidence)
     return killed, injured
+
+
+#: What an "others" figure adds to: the nearest earlier figure of these kinds, close enough to be the same
+#: passage ("A man was shot. Police said two other men were wounded": 3 hurt).
+OTHERS_BASE = {"killed": ("killed",), "injured": ("injured", "casualties"),
+               "casualties": ("killed", "injured", "casualties")}
+OTHERS_WINDOW = 300  # characters between the figure an "others" figure adds to and that figure
+
+
+def _added_up(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Each "others" figure as the total it implies: its own people plus the nearest earlier figure it
+    continues. Without an earlier figure nearby it stands as written."""
+    result: list[CasualtyMention] = []
+    for i, m in enumerate(mentions):
+        if not m.others or _figure(m.count) is None or m.kind not in OTHERS_BASE:
+            result.append(m)
+            continue
+        base = _others_base(mentions[:i], m)
+        if base is None:
+            result.append(m)
+            continue
+        extra = _figure(base.count) or 0
+        count = m.count.model_copy(update={k: (v + extra if v is not None else None) for k, v in (
+            ("low", m.count.low), ("best", m.count.best), ("high", m.count.high))})
+        result.append(m.model_copy(update={"count": count, "others": False}))
+    return result
+
+
+def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> CasualtyMention | None:
+    """The figure "others" continues: the nearest earlier one it can add to. Injured "others" after a
+    death contrast with the dead ("two killed, two others hurt": 2 hurt), so a death in between stops."""
+    for b in reversed(earlier):
+        if m.evidence.start - b.evidence.end > OTHERS_WINDOW or b.evidence.start >= m.evidence.start:
+            return None
+        if m.kind == "injured" and b.kind == "killed":
+            return None
+        if not b.others and b.kind in OTHERS_BASE[m.kind] and _figure(b.count) is not None:
+            return b
+    return None
 
 
 def _figure(count: Count) -> int | None:

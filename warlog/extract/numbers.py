@@ -30,6 +30,7 @@ LEXICON = "casualties_numbers.yaml"
 NUMBER_WORDS = frozenset(_num_words)
 DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 #: Entity labels under which a number is not a head count.
+YEAR = re.compile(r"(?:19|20)\d\d")
 NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 #: Figures above this are not the casualties of anything a news report counts one by one.
 MAX_FIGURE = 10_000_000
@@ -181,6 +182,8 @@ def _not_a_count(doc, i: int, j: int, end: int) -> bool:
     nxt = j + 1 if j < end and doc[j].text == "-" else j
     if nxt < end and doc[nxt].lower_ in lex.not_after:
         return True
+    if j - i == 1 and doc[i].ent_type_ == "DATE" and YEAR.fullmatch(doc[i].text):
+        return True  # "the 2007 shooting death": a year the NER dates, whatever noun follows
     if any(doc[k].ent_type_ in NOT_COUNT_ENTS for k in range(i, j)):
         # NER marks "a dozen" CARDINAL but may mark ages/dates; trust it only when the next word agrees
         return not (nxt < end and doc[nxt].pos_ in {"NOUN", "VERB", "ADJ"} and doc[nxt].ent_type_ == "")
