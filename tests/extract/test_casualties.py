@@ -6,17 +6,16 @@ import pytest
 
 from warlog.errors import LexiconError
 from warlog.extract.casualties import CasualtyFinder, _kind_table, casualty_lexicon, casualty_totals
-from warlog.extract.incidents import (
-    Draft,
-    Segment,
-    _attach_loose_figures,
-    _before_city_parts,
-    _city_part,
-    _city_parts,
-    _dateline,
-    _trusted,
-    _within,
+from warlog.extract.drafts import Draft, Segment
+from warlog.extract.incident_places import (
+    before_city_parts,
+    city_part,
+    city_parts,
+    dateline_place,
+    lies_within,
+    trusted_place,
 )
+from warlog.extract.incidents import _attach_loose_figures
 from warlog.schema import CasualtyMention, Count, EventMention, Place, Span
 
 
@@ -322,55 +321,55 @@ def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
 def test_a_capitalised_place_opening_a_line_before_a_dash_is_the_dateline():
     text = "Man shot on porch.\n\nSPRINGVILLE, Ind. (WXYZ) — A man was shot on Friday."
     town = _place(text, "SPRINGVILLE", admin1="Indiana")
-    assert _dateline(text, [town], "US") is town
+    assert dateline_place(text, [town], "US") is town
 
 
 def test_a_place_inside_a_sentence_is_no_dateline():
     text = "Man shot on porch.\n\nPolice in Springville said a man was shot - he survived."
-    assert _dateline(text, [_place(text, "Springville", admin1="Indiana")], "US") is None
+    assert dateline_place(text, [_place(text, "Springville", admin1="Indiana")], "US") is None
 
 
 def test_a_dateline_the_finder_missed_is_taken_from_the_same_name_later_in_the_story():
     text = "Man hurt.\n\nSPRINGVILLE (WXYZ) – A man was hurt. Springville police said he will survive."
     later = _place(text, "Springville", admin1="Indiana")
-    assert _dateline(text, [later], "US") is later
+    assert dateline_place(text, [later], "US") is later
 
 
 def test_a_place_called_a_neighborhood_is_not_trusted_as_the_city(model):
     text = "A man was shot in the Maple Grove neighborhood on Sunday."
     doc = model(text)
-    assert not _trusted(_place(text, "Maple Grove", admin1="Texas"), doc, "US", None)
-    assert _city_part(_before_city_parts(text), "Maple Grove")
-    assert not _city_part(_before_city_parts(text), "Grove Hill")
+    assert not trusted_place(_place(text, "Maple Grove", admin1="Texas"), doc, "US", None)
+    assert city_part(before_city_parts(text), "Maple Grove")
+    assert not city_part(before_city_parts(text), "Grove Hill")
 
 
 def test_a_settlement_abroad_is_not_trusted_in_a_story_about_one_country(model):
     text = "A man was shot in Springville on Sunday."
     place = _place(text, "Springville", country="PH")
-    assert not _trusted(place, model(text), "US", None)
-    assert _trusted(place.model_copy(update={"country": "US"}), model(text), "US", None)
+    assert not trusted_place(place, model(text), "US", None)
+    assert trusted_place(place.model_copy(update={"country": "US"}), model(text), "US", None)
 
 
 def test_an_ambiguous_town_outside_the_datelines_state_is_not_trusted(model):
     text = "A man was shot in Springville on Sunday."
     place = _place(text, "Springville", admin1="Alabama", reason="ambiguous: close alternatives kept")
-    assert not _trusted(place, model(text), "US", "Pennsylvania")
-    assert _trusted(place, model(text), "US", "Alabama")
+    assert not trusted_place(place, model(text), "US", "Pennsylvania")
+    assert trusted_place(place, model(text), "US", "Alabama")
 
 
 def test_a_town_inside_a_state_can_stand_for_the_state():
     state = Place(name="Texas", resolved_name="Texas", where_prec=4, country="US", admin1="Texas")
-    assert _within(Place(name="Plano", where_prec=1, country="US", admin1="Texas"), state)
-    assert not _within(Place(name="Tulsa", where_prec=1, country="US", admin1="Oklahoma"), state)
+    assert lies_within(Place(name="Plano", where_prec=1, country="US", admin1="Texas"), state)
+    assert not lies_within(Place(name="Tulsa", where_prec=1, country="US", admin1="Oklahoma"), state)
 
 
 def test_the_city_part_words_are_loaded_from_the_lexicon():
-    assert {"neighborhood", "section"} <= _city_parts()
+    assert {"neighborhood", "section"} <= city_parts()
 
 
 def test_a_name_that_is_part_of_a_street_is_not_trusted_as_a_town(model):
     text = "The girl was shot inside a home on Maple Parkway on Sunday."
-    assert not _trusted(_place(text, "Maple", admin1="Ohio"), model(text), "US", None)
+    assert not trusted_place(_place(text, "Maple", admin1="Ohio"), model(text), "US", None)
 
 
 def _figure_at(start: int, end: int, kind: str = "injured", n: int = 2) -> CasualtyMention:
