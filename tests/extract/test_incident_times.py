@@ -111,3 +111,27 @@ def test_a_clock_time_of_another_incident_does_not_date_the_night(model, assembl
                 places=[place(text, "Belgorod", 1), place(text, "Kursk", 2)], times=[night, clock])
     belgorod = next(r for r in assembler.match(doc) if r.place.name == "Belgorod")
     assert belgorod.time.value == "2022-07-03TNI"
+
+
+def test_times_keep_the_publication_offset_so_the_local_day_survives():
+    import warlog
+
+    text = ("On Monday, Russian forces shelled Kharkiv, killing two people. "
+            "Later, drones struck a market in Kyiv, killing four people.")
+    result = warlog.extract(text, published="2022-10-18T09:00:00+03:00")
+    assert [i.place.name for i in result.incidents] == ["Kharkiv", "Kyiv"]
+    for incident in result.incidents:  # the second one's time is carried from the first sentence
+        assert incident.time.tz == "+03:00"
+        assert incident.time.start.isoformat() == "2022-10-16T21:00:00+00:00"
+        assert incident.time.local_date().isoformat() == "2022-10-17"
+
+
+def test_zone_label_names_zones_and_offsets_but_not_utc():
+    from datetime import UTC, datetime, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from warlog.extract.times import zone_label
+
+    assert zone_label(datetime(2022, 1, 1, tzinfo=ZoneInfo("Europe/Kyiv"))) == "Europe/Kyiv"
+    assert zone_label(datetime(2022, 1, 1, tzinfo=timezone(timedelta(hours=-5, minutes=-30)))) == "-05:30"
+    assert zone_label(datetime(2022, 1, 1, tzinfo=UTC)) is None

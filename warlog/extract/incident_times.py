@@ -5,13 +5,12 @@ itself, carried from an earlier (or, for a headline, the next) sentence, else th
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from spacy.tokens import Doc
 
 from warlog.extract.drafts import Draft, Segment, same_place
-from warlog.extract.times import is_background_time
-from warlog.schema import Claim, DatePrec, TimeSpan
+from warlog.extract.times import is_background_time, zone_label
+from warlog.schema import Claim, DatePrec, TimeSpan, zone_of
 
 
 def segment_time(
@@ -96,7 +95,7 @@ def carried_time(
     carried = (min if ahead else max)(earlier, key=lambda t: t.evidence.start)
     if carried.date_prec != DatePrec.DAY:
         return carried
-    zone = ZoneInfo(carried.tz) if carried.tz else UTC
+    zone = (zone_of(carried.tz) if carried.tz else None) or UTC
     local = carried.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     return carried.model_copy(
         update={
@@ -142,7 +141,7 @@ def clock_in_night(night: TimeSpan, times: list[TimeSpan], speech: set[int]) -> 
     if not inside:
         return night
     clock = min(inside, key=lambda t: t.evidence.start)
-    zone = ZoneInfo(clock.tz) if clock.tz else UTC
+    zone = (zone_of(clock.tz) if clock.tz else None) or UTC
     local = clock.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     day_end = local + timedelta(days=1) - timedelta(seconds=1)
     return night.model_copy(
@@ -168,5 +167,6 @@ def fallback_time(published: datetime | None) -> TimeSpan | None:
         text="",
         date_prec=DatePrec.RANGE,
         value=(day - timedelta(days=1)).date().isoformat(),
+        tz=zone_label(published),
         fallback=True,
     )

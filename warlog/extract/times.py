@@ -412,10 +412,27 @@ def _time_span(text: str, start: int, end: int, norm: Norm) -> TimeSpan:
         end=norm.end.astimezone(UTC) if norm.end is not None else None,
         text=text[start:end],
         date_prec=norm.prec,
-        tz=norm.tz,
+        tz=norm.tz or zone_label(norm.start),
         value=norm.value,
         evidence=Span(start=start, end=end, text=text[start:end]),
     )
+
+
+def zone_label(moment: datetime | None) -> str | None:
+    """The zone a time was read in, kept beside its UTC start so its local day can be recovered: an IANA
+    name when the anchor had one, else the offset ("+03:00") of a publication date given with one; None
+    for UTC (the default anchor, which says nothing about where the event was)."""
+    if moment is None or moment.tzinfo is None:
+        return None
+    key = getattr(moment.tzinfo, "key", None)
+    if key:
+        return key
+    offset = moment.utcoffset()
+    if not offset:
+        return None
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # --------------------------------------------------------------------------------------------- incidents
