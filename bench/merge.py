@@ -1,6 +1,8 @@
 """Cross-document merging: does warlog group the articles that report the same incident?
 
     python -m bench.merge [--data DIR] [--json] [--limit N] [--no-extract] [--scale 10000,100000]
+                          [--split all|train|dev] [--cache DIR] [--show N] [--embeddings] [--corpus NAME]
+    python -m bench.merge --split train --cache DIR --fit warlog/data/merge_weights.yaml [--embeddings]
 
 Corpora: gun_violence_gva_corpus (articles.jsonl, gold group = incident_id) and ecbplus (gold group = the
 seminal event of a document: topic N, ``*ecb.xml`` vs ``*ecbplus.xml``). Each article runs through the real
@@ -10,25 +12,34 @@ document-level report (its title + lead, dated by its publication date), so ever
 ``--no-extract`` does that for all articles (text + date only: the floor the extracted fields must beat).
 
 Figures: B³ precision/recall/F1 (per article, averaged) and pairwise P/R/F1 over same-incident article pairs.
+``--split`` keeps half of the gold groups (by a hash of the group id): the merge model is fitted on
+``train`` only (``--fit``, GVA) and checked on ``dev``; the default scores everything. ``--cache`` keeps each
+article's extracted reports (and MiniLM vectors) between runs; ``--show N`` counts the split and merge
+errors by cause (not blocked together, below threshold, which contradiction) and prints N of each.
 ``--scale`` times blocking + merging of synthetic reports (place, day, type, casualties, short text) at each
 size and prints the curve (wall and CPU seconds, peak RSS); the default is a small smoke size.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import random
+import re
 import resource
 import time
 import xml.etree.ElementTree as ET
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bench.common import emit_json, parse_args, prf, print_table, require_data
 from warlog.resolve.items import ReportItem, report_key, report_text
 from warlog.resolve.merge import Resolver
+from warlog.resolve.scoring import compare
 from warlog.schema import Count, Place, Report, TimeSpan
 
 
@@ -36,6 +47,21 @@ def _extra(parser) -> None:
     parser.add_argument("--no-extract", action="store_true", help="document-level reports only (text + date)")
     parser.add_argument("--scale", default="2000", help="comma-separated synthetic sizes, e.g. 10000,100000")
     parser.add_argument("--threshold", type=float, default=None, help="override the merge threshold")
+    parser.add_argument(
+        "--split",
+        choices=("all", "train", "dev"),
+        default="all",
+        help="half of the gold groups (by a hash of the group id): tune on train, check on dev",
+    )
+    parser.add_argument("--cache", type=Path, default=None, help="folder caching extraction per article")
+    parser.add_argument("--show", type=int, default=0, help="print N split and N merge errors, explained")
+    parser.add_argument(
+        "--fit", type=Path, default=None, help="fit the merge model on --split train and write it (YAML)"
+    )
+    parser.add_argument(
+        "--embeddings", action="store_true", help="also compare MiniLM sentence vectors (warlog[embeddings])"
+    )
+    parser.add_argument("--corpus", choices=("all", "gva", "ecbplus"), default="all", help="which corpus")
 
 
 # --------------------------------------------------------------------------------------------- corpora
@@ -100,6 +126,20 @@ def _published(value: str | None) -> datetime | None:
         return None
 
 
+_ARCHIVED = re.compile(r"web\.archive\.org/web/[^/]+/(.+)")
+
+
+def publisher(url: str | None) -> str | None:
+    """The site an article came from (the original site for an archive.org copy), e.g. ``wral.com``:
+    sources are counted, and compared, by publisher, not by page."""
+    if not url:
+        return None
+    archived = _ARCHIVED.search(url)
+    inner = archived.group(1) if archived else url
+    host = urlsplit(inner if "//" in inner else "//" + inner).hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def document_item(doc: dict) -> ReportItem:
     published = _published(doc["published"])
     time_ = TimeSpan(start=published, end=published, fallback=True, date_prec=1) if published else None
@@ -108,13 +148,75 @@ def document_item(doc: dict) -> ReportItem:
         key=report_key(doc["id"], 0),
         report=report,
         published=published,
-        source=doc["url"] or doc["id"],
+        source=publisher(doc["url"]) or doc["id"],
         text=report_text(report, title=doc["title"], document_text=doc["text"]),
     )
 
 
-def extracted_items(docs: Sequence[dict]) -> tuple[list[ReportItem], int]:
-    """Run the real extraction; returns the items and how many articles fell back to a document report."""
+def extracted_items(
+    docs: Sequence[dict], cache: Path | None = None, name: str = ""
+) -> tuple[list[ReportItem], int]:
+    """Run the real extraction; returns the items and how many articles fell back to a document report.
+
+    With ``cache``, the reports of each article are kept in ``cache/<name>.pkl`` (keyed by article id), so
+    tuning the resolver does not re-run extraction (minutes per thousand articles)."""
+    stored: dict[str, list] = {}
+    path = cache / f"{name}.pkl" if cache else None
+    if path is not None and path.exists():
+        with open(path, "rb") as fh:
+            stored = pickle.load(fh)
+    todo = [d for d in docs if d["id"] not in stored]
+    if todo:
+        stored.update(zip((d["id"] for d in todo), _reports_of(todo), strict=True))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "wb") as fh:
+                pickle.dump(stored, fh)
+    items, fallbacks = [], 0
+    for doc in docs:
+        reports = stored[doc["id"]]
+        if not any(not r.background for r in reports):
+            items.append(document_item(doc))
+            fallbacks += 1
+            continue
+        published = _published(doc["published"])
+        for n, report in enumerate(reports):
+            report = report.model_copy(update={"document_id": doc["id"]})
+            items.append(
+                ReportItem(
+                    key=report_key(doc["id"], n),
+                    report=report,
+                    published=published,
+                    source=publisher(doc["url"]) or doc["id"],
+                    text=report_text(report, title=doc["title"], document_text=doc["text"]),
+                )
+            )
+    return items, fallbacks
+
+
+def cached_embeddings(items: Sequence[ReportItem], cache: Path | None, name: str) -> None:
+    """Fill ``item.embedding`` (MiniLM, slow on CPU) from ``cache/<name>-embeddings.pkl``, computing and
+    storing the missing ones."""
+    from warlog.resolve.embeddings import Embedder
+
+    path = cache / f"{name}-embeddings.pkl" if cache else None
+    stored: dict[str, tuple] = {}
+    if path is not None and path.exists():
+        with open(path, "rb") as fh:
+            stored = pickle.load(fh)
+    todo = [i for i in items if (i.key, i.text) not in stored]
+    if todo:
+        for item, vector in zip(todo, Embedder().encode([i.text for i in todo]), strict=True):
+            stored[(item.key, item.text)] = vector
+        if path is not None:
+            with open(path, "wb") as fh:
+                pickle.dump(stored, fh)
+    for item in items:
+        item.embedding = stored[(item.key, item.text)]
+
+
+def _reports_of(docs: Sequence[dict]) -> list[list]:
+    """The extracted reports of each article ([] when extraction failed or found none)."""
     from warlog.extract.pipeline import Extractor
     from warlog.ingest.reader import DocumentInput
     from warlog.schema import Extraction
@@ -130,26 +232,10 @@ def extracted_items(docs: Sequence[dict]) -> tuple[list[ReportItem], int]:
         )
         for d in docs
     ]
-    items, fallbacks = [], 0
-    for doc, result in zip(docs, _extract_all(extractor, inputs), strict=True):
-        reports = result.incidents if isinstance(result, Extraction) else []
-        if not any(not r.background for r in reports):
-            items.append(document_item(doc))
-            fallbacks += 1
-            continue
-        published = _published(doc["published"])
-        for n, report in enumerate(reports):
-            report = report.model_copy(update={"document_id": doc["id"]})
-            items.append(
-                ReportItem(
-                    key=report_key(doc["id"], n),
-                    report=report,
-                    published=published,
-                    source=doc["url"] or doc["id"],
-                    text=report_text(report, title=doc["title"], document_text=doc["text"]),
-                )
-            )
-    return items, fallbacks
+    return [
+        list(result.incidents) if isinstance(result, Extraction) else []
+        for result in _extract_all(extractor, inputs)
+    ]
 
 
 def _extract_all(extractor, inputs: list) -> list:
@@ -176,14 +262,83 @@ def _extract_all(extractor, inputs: list) -> list:
 
 def article_groups(resolver: Resolver) -> dict[str, int]:
     """Article → incident number of its first foreground report (first report when all are background)."""
-    chosen: dict[str, tuple[tuple[bool, int], int]] = {}
+    return {doc: number for doc, (number, _) in article_items(resolver).items()}
+
+
+def article_items(resolver: Resolver) -> dict[str, tuple[int, ReportItem]]:
+    """Article → (incident number, the report that places it): its first foreground report."""
+    chosen: dict[str, tuple[tuple[bool, int], int, ReportItem]] = {}
     for number, cluster in enumerate(resolver.live()):
         for item in cluster.members:
             doc, pos = item.key.rsplit(":", 1)
             rank = (item.report.background, int(pos))
             if doc not in chosen or rank < chosen[doc][0]:
-                chosen[doc] = (rank, number)
-    return {doc: number for doc, (_, number) in chosen.items()}
+                chosen[doc] = (rank, number, item)
+    return {doc: (number, item) for doc, (_, number, item) in chosen.items()}
+
+
+def show_errors(resolver: Resolver, docs: Sequence[dict], n: int) -> None:
+    """Split pairs (one gold incident, two predicted) and merge pairs (the reverse), each explained: was
+    the pair blocked together, its features and contradictions. Prints counts of the causes, then ``n``
+    examples of each kind."""
+    placed = article_items(resolver)
+    live = resolver.live()
+    number_of = {id(c): k for k, c in enumerate(live)}
+    titles = {d["id"]: d["title"][:60] for d in docs}
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        by_gold[d["gold"]].append(d["id"])
+    gold = {d["id"]: d["gold"] for d in docs}
+
+    def blocked(a: ReportItem, b_number: int) -> bool:
+        return any(
+            number_of.get(id(resolver.clusters[resolver._live(c)])) == b_number
+            for c in resolver.blocks.candidates(a)
+        )
+
+    causes: Counter = Counter()
+    splits, merges = [], []
+    for ids in by_gold.values():
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                (nx, a), (ny, b) = placed[x], placed[y]
+                if nx == ny:
+                    continue
+                feats = compare(a, b)
+                if not (blocked(a, ny) or blocked(b, nx)):
+                    cause = "not blocked together"
+                elif feats.score < resolver.threshold:
+                    cause = "below threshold" + (f" ({feats.veto.split(' (')[0]})" if feats.veto else "")
+                else:
+                    cause = "above threshold (order/cap)"
+                causes[cause] += 1
+                splits.append((cause, feats, x, y))
+    members: dict[int, list[str]] = defaultdict(list)
+    for doc, (number, _) in placed.items():
+        members[number].append(doc)
+    for docs_ in members.values():
+        for i, x in enumerate(docs_):
+            for y in docs_[i + 1 :]:
+                if gold[x] != gold[y]:
+                    merges.append(("merged", compare(placed[x][1], placed[y][1]), x, y))
+    causes["merged, different gold"] = len(merges)
+    print_table(
+        "merge errors by cause (pairs)", ["cause", "pairs"], sorted(causes.items(), key=lambda kv: -kv[1])
+    )
+    rows = []
+    for cause, feats, x, y in splits[:n] + merges[:n]:
+        v = feats.values
+        rows.append(
+            [
+                cause[:28],
+                f"{feats.score:.2f}",
+                *(f"{v.get(k, 0):.2f}" for k in ("text", "place", "time")),
+                feats.veto or "",
+                titles[x],
+                titles[y],
+            ]
+        )
+    print_table("example pairs", ["cause", "score", "text", "place", "time", "veto", "a", "b"], rows)
 
 
 def b_cubed(pred: dict[str, object], gold: dict[str, object]) -> tuple[float, float, float]:
@@ -213,18 +368,33 @@ def pairwise(pred: dict[str, object], gold: dict[str, object]) -> tuple[float, f
     return prf(tp, len(p_pairs) - tp, len(g_pairs) - tp)
 
 
+def in_split(group: str, split: str) -> bool:
+    """Deterministic halves of the gold groups (whole groups, so no incident straddles them)."""
+    if split == "all":
+        return True
+    half = hashlib.sha1(group.encode("utf-8")).digest()[0] % 2
+    return half == (0 if split == "train" else 1)
+
+
 def run_corpus(name: str, docs: list[dict], args) -> dict:
+    docs = [d for d in docs if in_split(d["gold"], args.split)]
     started = time.perf_counter()
     if args.no_extract:
         items, fallbacks = [document_item(d) for d in docs], len(docs)
     else:
-        items, fallbacks = extracted_items(docs)
+        items, fallbacks = extracted_items(docs, args.cache, name)
+    if args.embeddings:
+        cached_embeddings(items, args.cache, name)
     extracted = time.perf_counter()
-    resolver = Resolver(**({"threshold": args.threshold} if args.threshold is not None else {}))
+    resolver = Resolver(
+        embeddings=args.embeddings, **({"threshold": args.threshold} if args.threshold is not None else {})
+    )
     resolver.add(items)
     resolved = time.perf_counter()
     pred = article_groups(resolver)
     gold = {d["id"]: d["gold"] for d in docs}
+    if args.show:
+        show_errors(resolver, docs, args.show)
     bp, br, bf = b_cubed(pred, gold)
     pp, pr, pf = pairwise(pred, gold)
     return {
@@ -243,6 +413,122 @@ def run_corpus(name: str, docs: list[dict], args) -> dict:
         "extract_s": extracted - started,
         "resolve_s": resolved - extracted,
     }
+
+
+# --------------------------------------------------------------------------------------------- fitting
+
+
+def training_pairs(
+    items: list[ReportItem], gold: dict[str, str], embeddings=False
+) -> tuple[list[tuple[float, ...]], list[int]]:
+    """Features and labels of every pair the resolver could compare: each report against the earlier
+    reports it is blocked with (blocking as in ``Resolver``, each report its own incident)."""
+    from warlog.resolve.blocking import BlockIndex
+    from warlog.resolve.merge import _order
+    from warlog.resolve.scoring import pair_features
+
+    resolver = Resolver(embeddings=embeddings)
+    resolver.vectorizer.fit_items(items)
+    for item in items:
+        resolver._vectorise(item)
+    resolver._embed(items)
+    index = BlockIndex(df=resolver.vectorizer.df)
+    ordered = sorted(items, key=_order)
+    xs, ys = [], []
+    for number, item in enumerate(ordered):
+        doc = item.key.rsplit(":", 1)[0]
+        for other in index.candidates(item):
+            peer = ordered[other]
+            peer_doc = peer.key.rsplit(":", 1)[0]
+            if peer_doc == doc:
+                continue
+            xs.append(pair_features(item, peer))
+            ys.append(int(gold[doc] == gold[peer_doc]))
+        index.add(item, number)
+    return xs, ys
+
+
+#: Signs the weights must have: agreement is evidence for one incident, a contradiction against it. A
+#: feature whose fitted weight has the wrong sign is dropped (weight 0) and the rest refitted: on one
+#: corpus a contradiction can correlate with a match (GVA's far-apart pairs are blocked only when their
+#: rare words agree), which must not carry over to corpora whose places are better read.
+SIGNS = {
+    "text": 1, "names": 1, "place": 1, "time": 1, "casualties": 1, "actors": 1, "weapons": 1, "embedding": 1,
+    "place_veto": -1, "time_veto": -1, "family_veto": -1, "published_gap": -1,
+}  # fmt: skip
+
+
+def _fit_signed(xs: list, ys: list[int], model_class) -> tuple[list[float], float]:
+    from warlog.resolve.weights import FEATURES
+
+    active = list(range(len(FEATURES)))
+    while True:
+        clf = model_class(C=1.0, max_iter=2000).fit([[x[k] for k in active] for x in xs], ys)
+        fitted = dict(zip(active, (float(w) for w in clf.coef_[0]), strict=True))
+        wrong = [k for k, w in fitted.items() if SIGNS.get(FEATURES[k], 0) * w < 0]
+        if not wrong:
+            weights = [fitted.get(k, 0.0) for k in range(len(FEATURES))]
+            return weights, float(clf.intercept_[0])
+        worst = max(wrong, key=lambda k: abs(fitted[k]))
+        active.remove(worst)
+
+
+def fit_model(name: str, docs: list[dict], args) -> None:
+    """Fit the logistic merge model on the train half, pick threshold and bridge by B³ F1 on the same
+    half, and write ``args.fit``. Refuses any other split: nothing is fitted on what is scored."""
+    import yaml
+    from sklearn.linear_model import LogisticRegression
+
+    from warlog.resolve.weights import FEATURES, MergeModel
+
+    if args.split != "train":
+        raise SystemExit("--fit needs --split train: fit on the train half only, score on dev")
+    docs = [d for d in docs if in_split(d["gold"], "train")]
+    gold = {d["id"]: d["gold"] for d in docs}
+    items, _ = (
+        extracted_items(docs, args.cache, name)
+        if not args.no_extract
+        else ([document_item(d) for d in docs], 0)
+    )
+    embedder = None
+    if args.embeddings:
+        from warlog.resolve.embeddings import Embedder
+
+        embedder = Embedder()
+        cached_embeddings(items, args.cache, name)
+    xs, ys = training_pairs(items, gold, embedder or False)
+    weights, bias = _fit_signed(xs, ys, LogisticRegression)
+    print(f"{len(ys)} pairs, {sum(ys)} same-incident; weights {dict(zip(FEATURES, weights, strict=True))}")
+    best = None
+    for threshold in (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
+        for bridge_gap in (0.5, 1.0):
+            model = MergeModel(tuple(weights), bias, threshold, threshold + bridge_gap)
+            fresh = [
+                ReportItem(i.key, i.report, i.published, i.source, i.text, embedding=i.embedding)
+                for i in items
+            ]
+            resolver = Resolver(model=model, embeddings=embedder or False)
+            resolver.add(fresh)
+            f1 = b_cubed(article_groups(resolver), gold)[2]
+            print(f"threshold {threshold:+.2f} bridge +{bridge_gap}: B3 F1 {f1:.1f}")
+            if best is None or f1 > best[0]:
+                best = (f1, threshold, threshold + bridge_gap)
+    f1, threshold, bridge = best
+    out = {
+        "fitted_on": f"{name} train half (sha1(group)[0] even), {len(docs)} articles, "
+        f"{'text only' if args.no_extract else 'real extraction'}"
+        f"{', embeddings' if args.embeddings else ''}; train B3 F1 {f1:.1f}",
+        "bias": round(bias, 4),
+        "threshold": threshold,
+        "bridge": min(bridge, 50.0),
+        "weights": {f: round(w, 4) for f, w in zip(FEATURES, weights, strict=True)},
+    }
+    header = (
+        "# The merge model (warlog.resolve.weights): log-odds that two reports tell one incident =\n"
+        "# bias + sum(weight * feature). Written by `python -m bench.merge --fit FILE --split train`.\n"
+    )
+    args.fit.write_text(header + yaml.safe_dump(out, sort_keys=False), encoding="utf-8")
+    print(f"wrote {args.fit}")
 
 
 # --------------------------------------------------------------------------------------------- scale
@@ -327,9 +613,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     figures: dict = {}
     results = []
     gva, ecb = args.data / "gun_violence_gva_corpus", args.data / "ecbplus"
-    if require_data(gva / "articles.jsonl", "GVA articles"):
+    if args.fit is not None:
+        if require_data(gva / "articles.jsonl", "GVA articles"):
+            fit_model("gva", load_gva(gva, args.limit), args)
+        return
+    if args.corpus in ("all", "gva") and require_data(gva / "articles.jsonl", "GVA articles"):
         results.append(run_corpus("gva", load_gva(gva, args.limit), args))
-    if require_data(ecb / "ECB+", "ECB+ documents"):
+    if args.corpus in ("all", "ecbplus") and require_data(ecb / "ECB+", "ECB+ documents"):
         results.append(run_corpus("ecbplus", load_ecb(ecb, args.limit), args))
     if results:
         cols = [

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from tests.resolve.items import claim, item
+from tests.resolve.items import MODEL, claim, item
 from warlog.resolve.merge import Resolver, combine, consensus, covering_time, incident_id, resolve
 from warlog.schema import Count
 
@@ -10,7 +10,7 @@ WORDS = "artillery shelled the market of testovo near the railway station"
 
 
 def _groups(items) -> list[list[str]]:
-    resolver = Resolver()
+    resolver = Resolver(model=MODEL)
     resolver.add(items)
     return sorted(sorted(g) for g in resolver.groups())
 
@@ -51,7 +51,7 @@ def test_background_report_joins_the_incident_it_refers_to():
     fore = item(WORDS, day=4)
     back = item("in july artillery shelled the market of testovo", day=1, date_prec=4, background=True)
     back.report.time.end = datetime(2022, 7, 31, tzinfo=UTC)
-    resolver = Resolver()
+    resolver = Resolver(model=MODEL)
     resolver.add([back, fore])
     (incident,) = resolver.incidents()
     assert incident.id == incident_id(fore.key)  # the foreground report opened it
@@ -60,17 +60,17 @@ def test_background_report_joins_the_incident_it_refers_to():
 
 def test_incremental_add_keeps_incident_ids():
     first = item(WORDS, source="a")
-    (inc,) = resolve([first])
+    (inc,) = resolve([first], model=MODEL)
     first.incident_id = inc.id
     later = item("testovo market shelled by artillery", source="b")
-    (updated,) = resolve([later], existing_items=[first], existing=[inc])
+    (updated,) = resolve([later], existing_items=[first], existing=[inc], model=MODEL)
     assert updated.id == inc.id
     assert updated.report_ids == [first.key, later.key]
     assert updated.number_of_sources == 2
 
 
 def test_bridging_report_merges_two_incidents_and_keeps_merged_from():
-    resolver = Resolver(threshold=0.3, bridge=0.3)
+    resolver = Resolver(threshold=0.3, bridge=0.3, model=MODEL)
     a = item("alpha bravo charlie delta", lat=None, day=4, source="a")
     b = item("echo foxtrot golf hotel", lat=None, day=4, source="b")
     resolver.add([a])

@@ -5,7 +5,9 @@ incident is indexed under (day, place cell) for every day its reports cover and 
 a report looks up the days of its own time range (± ``slack_days``) in its cell and the 8 cells around it.
 Reports are also indexed and looked up under their publication day (± the fallback slack): news of one
 incident is published together even when the stated times disagree or were misread. Event family is
-checked by the scorer (a penalty), which costs nothing and avoids a third key.
+checked by the scorer (a feature), which costs nothing and avoids a third key. Text keys (a report's
+rarest terms, see ``TEXT_KEYS``) add candidates that neither time nor place would: follow-up news weeks
+later, and reports whose date or town extraction misread.
 
 Place cells, from precise to coarse:
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 
 from warlog.resolve.items import ReportItem
@@ -31,6 +33,16 @@ from warlog.resolve.scoring import time_range
 
 CELL_DEG = 0.5
 MAX_INDEX_DAYS = 40  # a month-precision report covers a month; longer ranges are indexed by their start
+#: Text keys: a report is also indexed under its TEXT_KEYS heaviest TF-IDF terms (rare words and names:
+#: a victim's or street's name), and looks up the TEXT_RECENT latest incidents of each. Why: follow-up
+#: news (an arrest, a trial) comes weeks later, and a misread date or mis-geocoded town puts a report in
+#: the wrong (day, cell); a shared rare name is a place- and time-free key. Reports arrive in time order,
+#: so the latest incidents of a term are the ones a report most likely continues; the cap bounds the cost.
+TEXT_KEYS = 3
+TEXT_RECENT = 12
+#: A text key must be selective: a term in more documents than this (a city's name, a word of the
+#: template) no longer points at one incident, and at scale it would only add comparisons.
+TEXT_MAX_DF = 30
 
 
 def days(start: datetime | None, end: datetime | None, slack: int = 0) -> range:
@@ -62,10 +74,15 @@ def cells(item: ReportItem) -> tuple[list[str], list[str]]:
 class BlockIndex:
     """(day, cell) → incident numbers. Append-only; cheap to grow one report at a time."""
 
-    def __init__(self, slack_days: int = 1, fallback_slack_days: int = 10) -> None:
+    def __init__(
+        self, slack_days: int = 1, fallback_slack_days: int = 10, df: Mapping[str, int] | None = None
+    ) -> None:
+        """``df``: document frequencies of terms (the resolver's vectorizer), to keep text keys selective."""
+        self.df = df if df is not None else {}
         self.slack = slack_days
         self.fallback_slack = fallback_slack_days
         self._index: dict[tuple[int, str], list[int]] = defaultdict(list)
+        self._terms: dict[str, list[int]] = defaultdict(list)
 
     def add(self, item: ReportItem, incident: int) -> None:
         start, end, _ = time_range(item)
@@ -75,6 +92,10 @@ class BlockIndex:
                 bucket = self._index[(day, key)]
                 if not bucket or bucket[-1] != incident:
                     bucket.append(incident)
+        for term in _top_terms(item, self.df):
+            bucket = self._terms[term]
+            if incident not in bucket[-TEXT_RECENT:]:
+                bucket.append(incident)
 
     def candidates(self, item: ReportItem) -> Iterator[int]:
         """Distinct incident numbers that share a day and a cell with the report."""
@@ -89,6 +110,23 @@ class BlockIndex:
                     if number not in seen:
                         seen.add(number)
                         yield number
+        terms = self._terms
+        for term in _top_terms(item, self.df):
+            for number in terms.get(term, ())[-TEXT_RECENT:]:
+                if number not in seen:
+                    seen.add(number)
+                    yield number
+
+
+def _top_terms(item: ReportItem, df: Mapping[str, int]) -> list[str]:
+    """The heaviest selective terms of the report's TF-IDF vector (stored heaviest first)."""
+    out = []
+    for term in item.vector:
+        if len(out) == TEXT_KEYS:
+            break
+        if df.get(term, 0) <= TEXT_MAX_DF:
+            out.append(term)
+    return out
 
 
 def _with_published(span: range, item: ReportItem, slack: int = 0) -> Iterable[int]:

@@ -24,6 +24,8 @@ class ReportItem:
     text: str = ""  # the sentences the report was read from (title + lead when it has none)
     incident_id: str | None = None  # set when the store already attached it to an incident
     vector: dict[str, float] = field(default_factory=dict)  # TF-IDF weights, filled by scoring.Vectorizer
+    names: dict[str, float] = field(default_factory=dict)  # the capitalised-name part of ``vector``
+    embedding: tuple[float, ...] = ()  # unit sentence vector, only with Resolver(embeddings=True)
     facts: Any = None  # scoring.Facts, cached on first comparison
 
     @property

@@ -1,9 +1,10 @@
 """Group reports of the same incident across documents and compute each incident's consensus.
 
 The algorithm is single-pass and incremental (online clustering): reports are taken in time order; each is
-compared (``scoring.compare``) with the members of the incidents its block shares (``blocking``), and joins
-the best one scoring at least ``threshold``, else opens a new incident. Background reports ("In April ...")
-go last, so they join the incident they refer to rather than open one before it exists. Reports the store
+compared (``scoring.score``: log-odds from the merge model in ``warlog/data/merge_weights.yaml``) with the
+members of the incidents its block shares (``blocking``), and joins the best one scoring at least
+``threshold``, else opens a new incident. Background reports ("In April ...") go last, so they join the
+incident they refer to rather than open one before it exists. Reports the store
 already attached (``ReportItem.incident_id``) seed their incidents first, so a rerun with new documents only
 attaches them: incident ids are stable.
 
@@ -23,13 +24,16 @@ from statistics import median
 
 from warlog.extract.grading import grade
 from warlog.resolve.blocking import BlockIndex
+from warlog.resolve.embeddings import Embedder
 from warlog.resolve.items import ReportItem
 from warlog.resolve.scoring import Vectorizer, score, time_range
+from warlog.resolve.weights import EMBEDDINGS_WEIGHTS_FILE, WEIGHTS_FILE, MergeModel, load_model
 from warlog.schema import Actor, Count, DatePrec, Incident, Place, TimeSpan, Weapon
 
-THRESHOLD = 0.35
+#: Join the best incident whose log-odds score is at least this (from ``warlog/data/merge_weights.yaml``).
+THRESHOLD = load_model().threshold
 #: A report scoring at least this with two incidents shows they are one: they merge (``merged_from``).
-BRIDGE = 0.45
+BRIDGE = load_model().bridge
 #: Members compared per incident: the first few tell what the incident is; a cap bounds big incidents.
 MAX_MEMBERS_COMPARED = 8
 
@@ -52,11 +56,26 @@ class _Cluster:
 class Resolver:
     """Holds the incidents built so far; ``add`` attaches reports; ``incidents`` gives the consensus."""
 
-    def __init__(self, *, threshold: float = THRESHOLD, bridge: float = BRIDGE, slack_days: int = 1) -> None:
-        self.threshold = threshold
-        self.bridge = max(bridge, threshold)
-        self.blocks = BlockIndex(slack_days)
+    def __init__(
+        self,
+        *,
+        threshold: float | None = None,
+        bridge: float | None = None,
+        slack_days: int = 1,
+        model: MergeModel | None = None,
+        embeddings: bool | Embedder = False,
+    ) -> None:
+        """``embeddings``: also compare MiniLM sentence vectors (the optional ``warlog[embeddings]``
+        extra; raises ``EmbeddingsUnavailable`` at once when it is not installed)."""
+        self.embedder: Embedder | None = None
+        if embeddings:
+            self.embedder = embeddings if isinstance(embeddings, Embedder) else Embedder()
+            self.embedder.check()
+        self.model = model or load_model(EMBEDDINGS_WEIGHTS_FILE if self.embedder else WEIGHTS_FILE)
+        self.threshold = self.model.threshold if threshold is None else threshold
+        self.bridge = max(self.model.bridge if bridge is None else bridge, self.threshold)
         self.vectorizer = Vectorizer()
+        self.blocks = BlockIndex(slack_days, df=self.vectorizer.df)
         self.clusters: list[_Cluster] = []
         self._by_id: dict[str, int] = {}
 
@@ -64,7 +83,8 @@ class Resolver:
         """Load reports already attached to stored incidents (``item.incident_id`` set)."""
         previous = {inc.id: inc for inc in existing}
         items = list(items)
-        self.vectorizer.fit(i.text for i in items)
+        self.vectorizer.fit_items(items)
+        self._embed(items)
         for item in items:
             assert item.incident_id is not None
             number = self._by_id.get(item.incident_id)
@@ -88,9 +108,10 @@ class Resolver:
                 gc.enable()
 
     def _add(self, items: list[ReportItem]) -> None:
-        self.vectorizer.fit(i.text for i in items)
+        self.vectorizer.fit_items(items)
         for item in items:
-            item.vector = self.vectorizer.vector(item.text)
+            self._vectorise(item)
+        self._embed(items)
         for item in sorted(items, key=_order):
             number = self.best_match(item)
             if number is None:
@@ -99,12 +120,24 @@ class Resolver:
                 self._by_id[self.clusters[-1].id] = number
             self._attach(item, number, changed=True)
 
+    def _embed(self, items: list[ReportItem]) -> None:
+        if self.embedder is None:
+            return
+        todo = [i for i in items if not i.embedding]
+        for item, vector in zip(todo, self.embedder.encode([i.text for i in todo]), strict=True):
+            item.embedding = vector
+
+    def _vectorise(self, item: ReportItem) -> None:
+        item.vector = self.vectorizer.vector(item.text, publisher=item.publisher)
+        item.names = self.vectorizer.names(item.vector, item.text)
+
     def best_match(self, item: ReportItem) -> int | None:
         """The incident the report belongs to; incidents it bridges (``bridge``) are merged into it first."""
         scored: list[tuple[float, int]] = []
+        model = self.model
         for number in {self._live(n) for n in self.blocks.candidates(item)}:
             cluster = self.clusters[number]
-            best_score = max(score(item, m) for m in cluster.members[:MAX_MEMBERS_COMPARED])
+            best_score = max(score(item, m, model) for m in cluster.members[:MAX_MEMBERS_COMPARED])
             if best_score >= self.threshold:
                 scored.append((best_score, -number))
         if not scored:
@@ -132,7 +165,7 @@ class Resolver:
 
     def _attach(self, item: ReportItem, number: int, *, changed: bool) -> None:
         if not item.vector:
-            item.vector = self.vectorizer.vector(item.text)
+            self._vectorise(item)
         cluster = self.clusters[number]
         cluster.members.append(item)
         cluster.changed = cluster.changed or changed
@@ -158,10 +191,12 @@ def resolve(
     existing_items: Iterable[ReportItem] = (),
     existing: Sequence[Incident] = (),
     *,
-    threshold: float = THRESHOLD,
+    threshold: float | None = None,
+    model: MergeModel | None = None,
+    embeddings: bool = False,
 ) -> list[Incident]:
     """Incidents changed or created by attaching ``items`` to those the ``existing_items`` belong to."""
-    resolver = Resolver(threshold=threshold)
+    resolver = Resolver(threshold=threshold, model=model, embeddings=embeddings)
     resolver.seed(existing_items, existing)
     resolver.add(items)
     return resolver.incidents(changed_only=True)
@@ -267,8 +302,6 @@ def covering_time(members: Sequence[ReportItem]) -> TimeSpan | None:
         text="; ".join(dict.fromkeys(t.text for t in credible if t.text)),
         date_prec=max(best, DatePrec.of_range(start, end)) if best != 9 else None,
     )
-
-
 
 
 def combine(counts: Iterable[Count]) -> Count:

@@ -1,16 +1,18 @@
-"""How alike a report is to an incident: place, time, actors, weapons, casualties and wording.
+"""How alike a report is to an incident: wording, names, place, time, actors, weapons, casualties.
 
-Why text similarity plus weighted evidence plus contradiction penalties: each feature is readable on
-its own (a reviewer can be told "same town, same day, 30 % shared wording"). The score is the text cosine
-plus, for every other feature, ``weight * (similarity - 0.5)``: agreement adds, disagreement subtracts, and
-a feature one report does not state adds nothing. So the same settlement on the same day needs little
-shared wording (ACLED codes one event per place, day and type), publication dates a week apart need a lot,
-and the penalties mark what should not be the same incident (two precise places 200 km apart, two known
-event families that differ, a week between two day-precise dates) without trusting extraction blindly.
+Why readable features under a fitted logistic combination (``weights.MergeModel``): each feature can be
+shown to a reviewer on its own ("same town, same day, 30 % shared wording, a name in common"), while the
+weights say how far each can be trusted, learnt from labelled pairs rather than guessed. Every feature is
+0 when a report does not state what it needs, so an unstated field adds nothing; contradictions (two
+precise places 200 km apart, a week between two day-precise dates, different event families) are
+features too, never vetoes, because extraction errs: a misread date must not split an incident that
+every word of two articles agrees on.
 
 Text similarity is TF-IDF cosine over word tokens with the IDF learnt from the reports being resolved, so
-words every report shares ("killed", "police") weigh little and names of streets and victims weigh a lot.
-No stop-word list is needed for that, and nothing is downloaded.
+words every report shares ("killed", "police") weigh little and names of streets and victims weigh a lot;
+a second cosine over capitalised names alone tells two shootings in one city apart. Words in most of one
+publisher's articles (its navigation and widgets) are dropped from that publisher's vectors. No stop-word
+list is needed, and nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from warlog.resolve.embeddings import dot
 from warlog.resolve.items import ReportItem
+from warlog.resolve.weights import FEATURES, MergeModel, load_model
 from warlog.schema import Count
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d{2,}", re.UNICODE)
@@ -42,19 +46,12 @@ FAMILIES = {
     "Strategic developments": "strategic",
 }
 
-#: Weights of the non-text features; each adds ``weight * (similarity - 0.5)`` to the text cosine.
-WEIGHTS = {"time": 0.4, "place": 0.4, "casualties": 0.2, "actors": 0.1, "weapons": 0.1}
-
 NEUTRAL = 0.5
-#: Contradictions subtract these (on top of the feature's own weight). They are penalties, not vetoes,
-#: because extraction errs: a misread event type or a mis-geocoded town must not split an incident that
-#: every word of two articles agrees on (a syndicated copy). Tuned on GVA dev with real extraction:
-#: 0.1/0.2/0.2 beat both 0.3/0.5/0.5 and no penalty.
-FAMILY_PENALTY = 0.1
-PLACE_PENALTY = 0.2
-TIME_PENALTY = 0.2
 #: Added to every IDF so words in all texts keep a little weight (tuned on GVA dev: 0.1 beats 1 and 0.3).
 IDF_FLOOR = 0.1
+#: A word in more than this share of one publisher's documents (once it has this many) is its boilerplate.
+BOILERPLATE_SHARE = 0.5
+BOILERPLATE_MIN_DOCS = 4
 MAX_PRECISE_KM = 200.0
 MAX_GAP_DAYS = 7.0
 
@@ -68,18 +65,36 @@ def tokens(text: str) -> list[str]:
 
 
 class Vectorizer:
-    """TF-IDF with document frequencies accumulated over every text it has seen (incremental)."""
+    """TF-IDF with document frequencies accumulated over every text it has seen (incremental).
+
+    Also per publisher: a word in most of one publisher's articles (its navigation, "Share this story",
+    its weather widget) is that site's boilerplate and is dropped from its articles' vectors; otherwise two
+    articles of one site about different shootings look alike, and one incident swallows a dozen others."""
 
     def __init__(self) -> None:
         self.df: Counter[str] = Counter()
         self.n = 0
+        self.publisher_df: dict[str, Counter[str]] = {}
+        self.publisher_n: Counter[str] = Counter()
 
     def fit(self, texts: Iterable[str]) -> None:
         for text in texts:
             self.df.update(set(tokens(text)))
             self.n += 1
 
-    def vector(self, text: str, *, limit: int = 60) -> dict[str, float]:
+    def fit_items(self, items: Iterable[ReportItem]) -> None:
+        """``fit`` on the reports' texts, counting each document once for its publisher's boilerplate."""
+        documents = set()
+        for item in items:
+            words = set(tokens(item.text))
+            self.df.update(words)
+            self.n += 1
+            if item.document_id not in documents:
+                documents.add(item.document_id)
+                self.publisher_df.setdefault(item.publisher, Counter()).update(words)
+                self.publisher_n[item.publisher] += 1
+
+    def vector(self, text: str, *, publisher: str | None = None, limit: int = 60) -> dict[str, float]:
         """Unit-length sparse vector of the ``limit`` heaviest terms (bounded cost per comparison).
 
         Floored IDF (``IDF_FLOOR + log((n + 1) / (df + 1))``): a word in every text still counts a little,
@@ -87,6 +102,10 @@ class Vectorizer:
         counts = Counter(tokens(text))
         if not counts:
             return {}
+        own_n = self.publisher_n.get(publisher, 0) if publisher is not None else 0
+        if own_n >= BOILERPLATE_MIN_DOCS:
+            own_df, most = self.publisher_df[publisher], BOILERPLATE_SHARE * own_n
+            counts = Counter({t: c for t, c in counts.items() if own_df.get(t, 0) <= most}) or counts
         names = {w.lower() for w in _NAME.findall(text)}
         n = max(self.n, 1)
         weights = {
@@ -99,6 +118,15 @@ class Vectorizer:
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         return {t: w / norm for t, w in top if w > 0}
 
+    @staticmethod
+    def names(vector: dict[str, float], text: str) -> dict[str, float]:
+        """The part of ``vector`` that is capitalised names, unit length: who and where, without the
+        wording of the crime (which every shooting report shares)."""
+        names = {w.lower() for w in _NAME.findall(text)}
+        sub = {t: w for t, w in vector.items() if t in names}
+        norm = math.sqrt(sum(w * w for w in sub.values())) or 1.0
+        return {t: w / norm for t, w in sub.items()}
+
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
@@ -108,18 +136,12 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 @dataclass
 class Features:
-    """Per-feature similarities in [0, 1], and the reason and size of a contradiction penalty."""
+    """Per-feature similarities in [0, 1], the contradictions found, and the model's log-odds score."""
 
     values: dict[str, float] = field(default_factory=dict)
     veto: str | None = None
-
-    penalty: float = 0.0
-
-    @property
-    def score(self) -> float:
-        text = self.values.get("text", 0.0)
-        weighted = sum(w * (self.values[k] - NEUTRAL) for k, w in WEIGHTS.items() if k in self.values)
-        return text + weighted - self.penalty
+    inputs: dict[str, float] = field(default_factory=dict)  # what the model weighed (weights.FEATURES)
+    score: float = 0.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -160,6 +182,7 @@ class Facts:
     injured: int | None
     actors: frozenset[str]
     weapons: frozenset[str]
+    publisher: str
 
 
 def facts(item: ReportItem) -> Facts:
@@ -184,6 +207,7 @@ def facts(item: ReportItem) -> Facts:
             injured=_value(r.injured),
             actors=frozenset((x.entity or x.name).lower() for x in r.actors),
             weapons=frozenset(w.name for w in r.weapons),
+            publisher=item.publisher,
         )
     return item.facts
 
@@ -250,22 +274,61 @@ def set_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
-def compare(a: ReportItem, b: ReportItem) -> Features:
-    """Features of the pair (a, b), with the reason of a veto; symmetric. ``score`` is the fast path."""
+def pair_features(a: ReportItem, b: ReportItem) -> tuple[float, ...]:
+    """The model's inputs for a pair, in ``weights.FEATURES`` order (0 for what a report does not state)."""
+    fa, fb = facts(a), facts(b)
+    text = cosine(a.vector, b.vector)
+    names = cosine(a.names, b.names) if a.names and b.names else 0.0
+    family_veto = 1.0 if fa.family and fb.family and fa.family != fb.family else 0.0
+    if fa.name is None or fb.name is None:
+        place, place_veto = 0.0, 0.0
+    else:
+        sim, veto = place_similarity(fa, fb)
+        place, place_veto = sim - NEUTRAL, 1.0 if veto else 0.0
+    if fa.start is None or fb.start is None:
+        time, time_veto = 0.0, 0.0
+    else:
+        sim, veto = time_similarity(fa, fb)
+        time, time_veto = sim - NEUTRAL, 1.0 if veto else 0.0
+    k, i = count_similarity(fa.killed, fb.killed), count_similarity(fa.injured, fb.injured)
+    if k is None and i is None:
+        casualties = 0.0
+    elif k is None or i is None:
+        casualties = (k if i is None else i) - NEUTRAL
+    else:
+        casualties = (k + i) / 2 - NEUTRAL
+    actors = set_similarity(fa.actors, fb.actors) - NEUTRAL if fa.actors and fb.actors else 0.0
+    weapons = set_similarity(fa.weapons, fb.weapons) - NEUTRAL if fa.weapons and fb.weapons else 0.0
+    if fa.published is not None and fb.published is not None:
+        gap = min(1.0, math.log1p(abs(fa.published - fb.published) / 86400.0) / _LOG_YEAR)
+    else:
+        gap = 0.0
+    same = 1.0 if fa.publisher == fb.publisher else 0.0
+    # fmt: off
+    return (
+        text, names, place, place_veto, time, time_veto, family_veto, casualties, actors, weapons,
+        gap, text * gap, same, text * same, dot(a.embedding, b.embedding),
+    )
+    # fmt: on
+
+
+_LOG_YEAR = math.log(366.0)
+
+
+def compare(a: ReportItem, b: ReportItem, model: MergeModel | None = None) -> Features:
+    """Features of the pair (a, b) with the reasons of any contradiction and the model's score; symmetric."""
+    model = model or load_model()
     fa, fb = facts(a), facts(b)
     feats = Features()
     reasons = []
     if fa.family and fb.family and fa.family != fb.family:
         reasons.append(f"event families differ ({fa.family} / {fb.family})")
-        feats.penalty += FAMILY_PENALTY
     feats.values["place"], veto = place_similarity(fa, fb)
     if veto:
         reasons.append(veto)
-        feats.penalty += PLACE_PENALTY
     feats.values["time"], veto = time_similarity(fa, fb)
     if veto:
         reasons.append(veto)
-        feats.penalty += TIME_PENALTY
     feats.veto = "; ".join(reasons) or None
     ks = [
         x
@@ -276,28 +339,12 @@ def compare(a: ReportItem, b: ReportItem) -> Features:
     feats.values["actors"] = set_similarity(fa.actors, fb.actors)
     feats.values["weapons"] = set_similarity(fa.weapons, fb.weapons)
     feats.values["text"] = cosine(a.vector, b.vector)
+    inputs = pair_features(a, b)
+    feats.inputs = dict(zip(FEATURES, inputs, strict=True))
+    feats.score = model.score(inputs)
     return feats
 
 
-def score(a: ReportItem, b: ReportItem) -> float:
+def score(a: ReportItem, b: ReportItem, model: MergeModel | None = None) -> float:
     """``compare(a, b).score`` without building the explanation (the resolver's inner loop)."""
-    fa, fb = facts(a), facts(b)
-    total = cosine(a.vector, b.vector)
-    if fa.family and fb.family and fa.family != fb.family:
-        total -= FAMILY_PENALTY
-    place, veto = place_similarity(fa, fb)
-    if veto:
-        total -= PLACE_PENALTY
-    time, veto = time_similarity(fa, fb)
-    if veto:
-        total -= TIME_PENALTY
-    total += WEIGHTS["place"] * (place - NEUTRAL) + WEIGHTS["time"] * (time - NEUTRAL)
-    k, i = count_similarity(fa.killed, fb.killed), count_similarity(fa.injured, fb.injured)
-    if k is not None or i is not None:
-        ks = [x for x in (k, i) if x is not None]
-        total += WEIGHTS["casualties"] * (sum(ks) / len(ks) - NEUTRAL)
-    if fa.actors and fb.actors:
-        total += WEIGHTS["actors"] * (set_similarity(fa.actors, fb.actors) - NEUTRAL)
-    if fa.weapons and fb.weapons:
-        total += WEIGHTS["weapons"] * (set_similarity(fa.weapons, fb.weapons) - NEUTRAL)
-    return total
+    return (model or load_model()).score(pair_features(a, b))
