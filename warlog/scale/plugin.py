@@ -17,7 +17,7 @@ from typing import Any
 
 from distributed import WorkerPlugin, get_worker
 
-from warlog.errors import WarlogError
+from warlog.errors import ClusterError
 from warlog.extract.pipeline import Extractor
 from warlog.ingest.validate import MAX_CHARS
 
@@ -25,12 +25,6 @@ PLUGIN_NAME = "warlog-extractor"
 
 #: A text every pipeline can run: warming up loads what components load lazily (the gazetteer).
 WARMUP_TEXT = "Shelling hit the city of Kharkiv on Monday, killing two civilians, officials said."
-
-
-class ClusterError(WarlogError):
-    """The Dask cluster cannot be reached or is not set up for warlog (issue 8: scale-out)."""
-
-    code = "W500"
 
 
 def default_extractor(*, max_chars: int = MAX_CHARS, language: str | None = None) -> Extractor:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, update
 from sqlalchemy.orm import Session
 
-from warlog.errors import StoreError
+from warlog.errors import ReviewError, UnknownRecord
 from warlog.resolve.merge import consensus, incident_id
 from warlog.schema import EVENT_TYPES, SUB_EVENT_TYPES, DatePrec, Grading, Incident, Place, TimeSpan
 from warlog.store.models import IncidentRow, PlaceRow, ReportRow, ReviewLogRow
@@ -44,18 +44,6 @@ CORRECTABLE: dict[str, str] = {
     "time_end": "time",
     "date_prec": "date_prec",
 }
-
-
-class ReviewError(StoreError):
-    """A review action that cannot be done as asked (unknown field, bad value, merge into itself...)."""
-
-    code = "W420"
-
-
-class UnknownRecord(StoreError):
-    """An incident or document id that is not in the store."""
-
-    code = "W421"
 
 
 # --------------------------------------------------------------------------------------------- values

@@ -29,7 +29,7 @@ from warlog.extract.pipeline import Extractor
 from warlog.ingest.batch import iter_inputs
 from warlog.ingest.validate import MAX_CHARS
 from warlog.resolve.blocking import MAX_INDEX_DAYS
-from warlog.resolve.merge import THRESHOLD, Resolver
+from warlog.resolve.merge import Resolver
 from warlog.resolve.scoring import time_range
 from warlog.schema import Document, Extraction, ExtractionError, Incident
 from warlog.store.repo import Store
@@ -151,10 +151,14 @@ def _fail(store: Store, summary: IngestSummary, error: ExtractionError) -> None:
     summary.errors.append(error)
 
 
-def resolve_store(store: Store, *, threshold: float = THRESHOLD) -> list[Incident]:
+def resolve_store(
+    store: Store, *, threshold: float | None = None, embeddings: bool = False
+) -> list[Incident]:
     """Attach the store's unresolved reports to incidents (new or existing) and save what changed.
 
-    Existing incidents keep their ids; only those that gained reports (or were merged) are rewritten."""
+    Existing incidents keep their ids; only those that gained reports (or were merged) are rewritten.
+    ``embeddings`` without the optional extra fails here, before any work, with ``EmbeddingsUnavailable``."""
+    resolver = Resolver(threshold=threshold, embeddings=embeddings)
     new = store.report_items(unresolved_only=True)
     if not new:
         return []
@@ -164,7 +168,6 @@ def resolve_store(store: Store, *, threshold: float = THRESHOLD) -> list[Inciden
         window = {"since": min(starts) - CONTEXT, "until": max(starts) + CONTEXT}
     nearby = {i.incident_id for i in store.report_items(resolved_only=True, **window)}
     attached = store.report_items(incident_ids=nearby)  # every report of those incidents, near or not
-    resolver = Resolver(threshold=threshold)
     resolver.seed(attached, store.incidents(nearby))
     resolver.add(new)
     changed = resolver.incidents(changed_only=True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from warlog.errors import StoreError
+from warlog.errors import TokenError
 from warlog.store.models import ApiTokenRow
 
 if TYPE_CHECKING:
@@ -23,12 +23,6 @@ if TYPE_CHECKING:
 
 PREFIX = "wlg_"
 MAX_NAME = 120
-
-
-class TokenError(StoreError):
-    """A token cannot be created or revoked as asked (duplicate or unknown name)."""
-
-    code = "W430"
 
 
 @dataclass(frozen=True)
