@@ -63,3 +63,24 @@ def test_connect_needs_workers_or_a_scheduler_not_both():
         pass
     with pytest.raises(ClusterError, match="not both"), connect():
         pass
+
+
+def test_a_partition_goes_through_the_pipeline_in_small_batches():
+    from warlog.scale.partition import PIPE_BATCH
+
+    extractor = blank_extractor()
+    sizes: list[int] = []
+    real_pipe = extractor.nlp.pipe
+
+    def counting_pipe(docs, **kwargs):
+        docs = list(docs)
+        sizes.append(len(docs))
+        return real_pipe(docs, **kwargs)
+
+    extractor.nlp.pipe = counting_pipe
+    items = [DocumentInput(text=f"Report number {n} from the front line.", name=f"d{n}")
+             for n in range(PIPE_BATCH * 2 + 5)]
+    results = extract_batch(extractor, items)
+    assert len(results) == len(items) and all(isinstance(r, Extraction) for r in results)
+    assert [r.document.text for r in results] == [i.text for i in items]  # order kept across batches
+    assert sizes == [PIPE_BATCH, PIPE_BATCH, 5]

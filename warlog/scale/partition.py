@@ -34,6 +34,8 @@ INTERNAL_ERROR = "W000"
 PARTITION_FAILED = "W001"
 
 PARTITION_SIZE = 100
+#: Documents per ``nlp.pipe`` call inside a partition (the single-process ``Extractor.pipe`` default).
+PIPE_BATCH = 32
 RETRIES = 2
 
 #: spaCy pipelines and warlog's components are not written for concurrent calls on one ``Language``.
@@ -51,8 +53,18 @@ def item_name(item: DocumentInput) -> str:
 def extract_batch(extractor: Extractor, items: list[DocumentInput]) -> list[Result]:
     """One result per item, in order: an ``Extraction``, or an ``ExtractionError`` for that item alone.
 
-    A component failure inside ``nlp.pipe`` reruns the batch one document at a time to pin it down,
-    exactly as ``warlog.store.runner`` does, so both paths record the same errors."""
+    Documents go through the pipeline ``PIPE_BATCH`` at a time and each is turned into records at once, as
+    in the single-process ``Extractor.pipe``: a whole partition of Docs alive together made worker memory
+    ratchet up (1.5 GB per worker on 5,000 documents against 0.7 GB for one process). A component failure
+    inside ``nlp.pipe`` reruns that batch one document at a time to pin it down, exactly as
+    ``warlog.store.runner`` does, so both paths record the same errors."""
+    results: list[Result] = []
+    for lo in range(0, len(items), PIPE_BATCH):
+        results.extend(_extract_chunk(extractor, items[lo : lo + PIPE_BATCH]))
+    return results
+
+
+def _extract_chunk(extractor: Extractor, items: list[DocumentInput]) -> list[Result]:
     results: list[Result | None] = [None] * len(items)
     prepared = []
     for i, item in enumerate(items):
