@@ -15,6 +15,8 @@ VENDORED = [
     "topojson-client/topojson-client.min.js",
     "uplot/uPlot.iife.min.js",
     "world-atlas/countries-50m.json",
+    "swagger-ui-dist/swagger-ui-bundle.js",  # the API's /docs page
+    "swagger-ui-dist/swagger-ui.css",
 ]
 
 
