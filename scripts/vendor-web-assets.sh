@@ -50,6 +50,7 @@ cp "$WORK"/swagger-ui-dist/swagger-ui-bundle.js "$WORK"/swagger-ui-dist/swagger-
 chmod -R a-x,u+w,a+rX "$DEST"  # npm tarballs carry stray executable bits
 # Source-map comments would make browsers request missing files: strip them.
 find "$DEST" -name '*.js' -exec sed -i -e '/^\/\/# sourceMappingURL=/d' {} +
+find "$DEST" -name '*.css' -exec sed -i -e 's#/\*\# sourceMappingURL=[^*]*\*/##' {} +
 
 cat > "$DEST"/VERSIONS <<VERS
 leaflet $LEAFLET
