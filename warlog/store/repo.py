@@ -260,26 +260,11 @@ class Store:
             return [Incident.model_validate(rec) for rec in s.scalars(query).all()]
 
     def query_incidents(self, query: IncidentQuery | None = None) -> list[Incident]:
-        """Incidents matching the filters, in time order (filters run in SQL, on indexed columns)."""
-        q = query or IncidentQuery()
-        stmt = select(IncidentRow.record).order_by(IncidentRow.time_start, IncidentRow.id)
-        if q.start is not None:
-            stmt = stmt.where(func.coalesce(IncidentRow.time_end, IncidentRow.time_start) >= q.start)
-        if q.end is not None:
-            stmt = stmt.where(IncidentRow.time_start <= q.end)
-        if q.bbox is not None:
-            min_lon, min_lat, max_lon, max_lat = q.bbox
-            stmt = stmt.where(
-                IncidentRow.lon.between(min_lon, max_lon), IncidentRow.lat.between(min_lat, max_lat)
-            )
-        if q.countries:
-            stmt = stmt.where(IncidentRow.country.in_([c.upper() for c in q.countries]))
-        if q.event_types:
-            stmt = stmt.where(IncidentRow.event_type.in_(list(q.event_types)))
-        if q.gradings:
-            stmt = stmt.where(IncidentRow.grading.in_(list(q.gradings)))
-        with self.session() as s:
-            return [Incident.model_validate(rec) for rec in s.scalars(stmt).all()]
+        """Incidents matching the filters, in time order (the SQL is ``warlog.store.queries``'s, shared
+        with the API)."""
+        from warlog.store.queries import filtered_incidents  # queries builds on this module
+
+        return filtered_incidents(self, query)
 
     def incidents_for_reports(self, keys: Sequence[str]) -> list[Incident]:
         """The incidents holding any of these reports (what an incremental resolve must reconsider)."""
