@@ -1,6 +1,6 @@
 """Take the README screenshots: docs/map.png and docs/incident.png, from the sample data.
 
-Seeds a throwaway store from samples/*.txt (the same seed as the browser tests), serves the app on a free
+Seeds a throwaway store from samples/demo_wire.jsonl (what `make demo` serves), serves the app on a free
 port and drives the system chromium headless with Playwright. The incident shown is the one with the most
 claims, so the page shows several parties side by side.
 
@@ -19,7 +19,20 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.web.seed import build_app, chromium_path, seed_store, serve  # noqa: E402
+from tests.web.seed import build_app, chromium_path, serve  # noqa: E402
+from warlog.store.repo import Store, open_db  # noqa: E402
+from warlog.store.runner import ingest  # noqa: E402
+
+DEMO = ROOT / "samples" / "demo_wire.jsonl"
+
+
+def seed_demo(tmp: Path) -> Store:
+    """A SQLite store in ``tmp`` holding the demo wire, extracted and resolved into incidents."""
+    store = open_db(f"sqlite:///{tmp / 'demo.db'}")
+    summary = ingest([DEMO], store)
+    if summary.failed:
+        raise SystemExit(f"the demo wire did not ingest cleanly: {summary.errors}")
+    return store
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="warlog-shots-") as tmp:
-        store = seed_store(Path(tmp))
+        store = seed_demo(Path(tmp))
         showcase = max(store.incidents(), key=lambda inc: (len(inc.claims), inc.killed.best or 0))
         app, _token = build_app(store)
         with serve(app) as base, sync_playwright() as pw:

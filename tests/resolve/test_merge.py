@@ -114,3 +114,17 @@ def test_covering_time_spans_the_credible_reports():
     a, b = item(WORDS, day=4), item(WORDS, day=5)
     span = covering_time([a, b])
     assert (span.start.day, span.end.day, span.date_prec) == (4, 5, 2)
+
+
+def test_covering_time_keeps_the_zone_and_local_day_the_sources_agree_on():
+    a, b = item(WORDS, day=3), item(WORDS, day=3)
+    for member, text in ((a, "early on Monday"), (b, "Monday morning")):
+        member.report.time = member.report.time.model_copy(
+            update={"start": datetime(2022, 7, 3, 21, tzinfo=UTC), "tz": "+03:00", "value": "2022-07-04",
+                    "text": text}
+        )
+    span = covering_time([a, b])
+    assert (span.tz, span.value, span.local_date().isoformat()) == ("+03:00", "2022-07-04", "2022-07-04")
+    b.report.time = b.report.time.model_copy(update={"tz": "Europe/Kyiv", "value": "2022-07-05"})
+    mixed = covering_time([a, b])
+    assert (mixed.tz, mixed.value) == (None, None)

@@ -296,11 +296,17 @@ def covering_time(members: Sequence[ReportItem]) -> TimeSpan | None:
     end = max(t.end or t.start for t in credible)
     if len(credible) == 1:
         return credible[0]
+    zones = {t.tz for t in credible if t.tz}
+    days = {t.value[:10] for t in credible if t.value and len(t.value) >= 10 and t.value[:4].isdigit()}
     return TimeSpan(
         start=start,
         end=end,
         text="; ".join(dict.fromkeys(t.text for t in credible if t.text)),
         date_prec=max(best, DatePrec.of_range(start, end)) if best != 9 else None,
+        # the zone and the local day survive when the sources agree on them (the event's local day,
+        # ACLED's event_date, is not the UTC day of ``start``)
+        tz=zones.pop() if len(zones) == 1 else None,
+        value=days.pop() if len(days) == 1 else None,
     )
 
 

@@ -70,6 +70,7 @@ fetch("/static/vendor/world-atlas/countries-50m.json")
   .then((r) => r.json())
   .then((topo) => {
     const land = topojson.feature(topo, topo.objects.countries);
+    land.features = land.features.filter((f) => f.properties.name !== "Antarctica").map(unwrapFeature);
     L.geoJSON(land, {
       interactive: false,
       style: { fillColor: "#f4f3ee", fillOpacity: 1, color: "#b8b4a8", weight: 0.7 },
@@ -77,6 +78,29 @@ fetch("/static/vendor/world-atlas/countries-50m.json")
     labelCountries(land);
   })
   .catch(() => setStatus("The country base layer could not be loaded."));
+
+// Rings that cross the antimeridian (Russia's Chukotka, Fiji) jump from +180 to -180 and Leaflet draws that
+// jump as a band across the whole map: shift each point by 360° so every ring stays continuous.
+function unwrapRing(ring) {
+  let previous = null;
+  return ring.map(([lon, lat]) => {
+    let x = lon;
+    if (previous !== null) {
+      while (x - previous > 180) x -= 360;
+      while (x - previous < -180) x += 360;
+    }
+    previous = x;
+    return [x, lat];
+  });
+}
+
+function unwrapFeature(feature) {
+  const g = feature.geometry;
+  if (!g) return feature;
+  const polygon = (rings) => rings.map(unwrapRing);
+  const coordinates = g.type === "MultiPolygon" ? g.coordinates.map(polygon) : polygon(g.coordinates);
+  return { ...feature, geometry: { ...g, coordinates } };
+}
 
 // Country names, since there is no tile layer to name them: at the middle of each country's largest
 // polygon, shown from zoom 4 on (the pane sits under the markers and takes no clicks).
