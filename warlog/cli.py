@@ -17,6 +17,7 @@ from rich.markup import escape
 
 from warlog import __version__
 from warlog.errors import InputError, WarlogError
+from warlog.export import ExportFormat
 from warlog.extract.pipeline import Extractor
 from warlog.ingest.reader import DocumentInput, read_bytes, read_path
 from warlog.ingest.validate import MAX_CHARS
@@ -270,13 +271,6 @@ def resolve_command(
         _error(str(exc))
         raise typer.Exit(2) from exc
     typer.echo(f"{len(changed)} incidents created or updated")
-
-
-class ExportFormat(StrEnum):
-    acled_csv = "acled-csv"
-    geojson = "geojson"
-    parquet = "parquet"
-    jsonl = "jsonl"
 
 
 @app.command("export")

@@ -13,26 +13,15 @@ from warlog.api.deps import get_store, reader
 from warlog.api.filters import incident_filter
 from warlog.api.models import StatsOut
 from warlog.api.responses import ERRORS
-from warlog.export import write_incidents
-from warlog.store.queries import IncidentFilter, filtered_incidents, statistics
+from warlog.export import ExportFormat, write_incidents
+from warlog.store.queries import STATS_BY, IncidentFilter, filtered_incidents, statistics
 from warlog.store.repo import Store
 
 router = APIRouter(prefix="/api", tags=["statistics and exports"], dependencies=[Depends(reader)],
                    responses=ERRORS)
 
 
-class StatsBy(StrEnum):
-    day = "day"
-    country = "country"
-    admin1 = "admin1"
-    event_type = "event_type"
-
-
-class ExportFormat(StrEnum):
-    acled_csv = "acled-csv"
-    geojson = "geojson"
-    parquet = "parquet"
-    jsonl = "jsonl"
+StatsBy = StrEnum("StatsBy", {by: by for by in STATS_BY})
 
 
 #: media type and file suffix per export format

@@ -5,6 +5,6 @@
 
 from __future__ import annotations
 
-from warlog.export.writers import FORMATS, export_incidents, write_incidents
+from warlog.export.writers import FORMATS, ExportFormat, export_incidents, write_incidents
 
-__all__ = ["FORMATS", "export_incidents", "write_incidents"]
+__all__ = ["FORMATS", "ExportFormat", "export_incidents", "write_incidents"]

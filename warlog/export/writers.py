@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,6 +22,8 @@ from warlog.schema import Incident
 from warlog.store.repo import IncidentQuery, Store
 
 FORMATS = ("acled-csv", "geojson", "parquet", "jsonl")
+#: The formats as a choice type, for the CLI's ``--format`` and the API's ``format=`` (one list, one enum).
+ExportFormat = StrEnum("ExportFormat", {name.replace("-", "_"): name for name in FORMATS})
 
 _INT_COLUMNS = {
     "geo_precision",

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, String, case, cast, exists, func, or_, select
@@ -31,7 +30,7 @@ from warlog.store.models import (
     PlaceRow,
     ReportRow,
 )
-from warlog.store.repo import IncidentQuery
+from warlog.store.repo import IncidentQuery, _aware, _utc  # how the store reads and writes its times
 from warlog.store.review import UnknownRecord
 
 __all__ = ["STATS_BY", "IncidentFilter", "Page", "UnknownRecord", "document_detail", "filtered_incidents",
@@ -369,11 +368,3 @@ def statistics(store: Store, by: str, f: IncidentFilter | None = None) -> list[d
     return [{"key": k, "incidents": incidents[k], "killed": killed[k]} for k in keys]
 
 
-def _utc(value: datetime) -> datetime:
-    return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
