@@ -140,13 +140,17 @@ class TimeSpan(Record):
     fallback: bool = False
     evidence: Span | None = None
 
+    def zone(self) -> tzinfo | None:
+        """The zone of ``tz`` (an IANA name or an offset such as "+03:00"); None when unknown."""
+        return zone_of(self.tz) if self.tz else None
+
     def local_date(self) -> date | None:
         """The day the event happened where it happened (ACLED's ``event_date``), not the UTC day: "early on
         Monday" in Kyiv starts at 21:00 UTC on Sunday. Read in the span's own zone when it is known, else
         from its TIMEX value (written in the text's local calendar), else from the UTC start."""
         if self.start is None:
             return None
-        zone = zone_of(self.tz) if self.tz else None
+        zone = self.zone()
         if zone is not None:
             return self.start.astimezone(zone).date()
         if self.value and _ISO_DAY.match(self.value):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from warlog.extract.drafts import Draft, Segment, same_place
 from warlog.extract.times import is_background_time, zone_label
-from warlog.schema import Claim, DatePrec, TimeSpan, zone_of
+from warlog.schema import Claim, DatePrec, TimeSpan
 
 
 def segment_time(
@@ -95,7 +95,7 @@ def carried_time(
     carried = (min if ahead else max)(earlier, key=lambda t: t.evidence.start)
     if carried.date_prec != DatePrec.DAY:
         return carried
-    zone = (zone_of(carried.tz) if carried.tz else None) or UTC
+    zone = carried.zone() or UTC
     local = carried.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     return carried.model_copy(
         update={
@@ -141,7 +141,7 @@ def clock_in_night(night: TimeSpan, times: list[TimeSpan], speech: set[int]) -> 
     if not inside:
         return night
     clock = min(inside, key=lambda t: t.evidence.start)
-    zone = (zone_of(clock.tz) if clock.tz else None) or UTC
+    zone = clock.zone() or UTC
     local = clock.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     day_end = local + timedelta(days=1) - timedelta(seconds=1)
     return night.model_copy(
