@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.common import emit_json, parse_args, prf, print_table, require_data
+from bench.parse_cache import pipe
 
 KINDS = ("source", "cue", "content")
 ANN_NAME = re.compile(r"^(?P<base>.+)_(?P<annotator>[0-9a-f]{4})\.ann$")
@@ -281,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ours, theirs = Tally(), Tally()
     n_gold = 0
     shown: dict[str, list] = {"missed": [], "false": []}
-    for (name, text, gold), doc in zip(items, nlp.pipe(t for _, t, _ in items), strict=True):
+    for (name, text, gold), doc in zip(items, pipe(nlp, (t for _, t, _ in items)), strict=True):
         n_gold += len(gold)
         predicted = warlog_attributions(doc)
         ours.add(text, gold, predicted)

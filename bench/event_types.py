@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.common import emit_json, parse_args, prf, print_table, require_data
+from bench.parse_cache import pipe
 
 CORPUS = Path("case2021_task2_event_types") / "task2" / "test_dataset"
 NONE = "NONE"
@@ -98,7 +99,7 @@ def predict(texts: Sequence[str]) -> list[str]:
     from warlog.extract.pipeline import load_pipeline
 
     nlp = load_pipeline(("warlog_weapons", "warlog_actors"))
-    return [CODES.get(classify_outcome(doc), NONE) for doc in nlp.pipe(texts, batch_size=64)]
+    return [CODES.get(classify_outcome(doc), NONE) for doc in pipe(nlp, texts, batch_size=64)]
 
 
 def _extra(parser) -> None:

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.common import emit_json, parse_args, prf, print_table, require_data
+from bench.parse_cache import pipe
 
 GEO = "geoparsing_gritta/data"
 UKRAINE = "ukraine_cir_bellingcat_events/events.csv"
@@ -152,7 +153,7 @@ def score_corpus(nlp, finder, articles: list[Article]) -> dict:
     resolve_s = 0.0
     adj = {"tp": 0, "fp": 0, "fn": 0}  # end to end counting adjectival toponyms ("Russian") as GWN does
     texts = [a.text for a in articles]
-    for art, doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+    for art, doc in zip(articles, pipe(nlp, texts, batch_size=16), strict=True):
         gold = []
         for g in art.gold:
             lat, lon = g.lat, g.lon
@@ -244,7 +245,7 @@ def score_ukraine(nlp, path: Path, limit: int | None) -> dict:
         rows = rows[:limit]
     texts = [_event_text(r) for r in rows]
     near = town = none = named = named_near = 0
-    for row, text, doc in zip(rows, texts, nlp.pipe(texts, batch_size=32), strict=True):
+    for row, text, doc in zip(rows, texts, pipe(nlp, texts, batch_size=32), strict=True):
         gold_town = lookup_key(row.get("town/city") or "")
         says_town = bool(gold_town) and gold_town in lookup_key(text)
         named += says_town
@@ -290,7 +291,7 @@ def score_typed(nlp, rows: list[dict]) -> dict:
     queries = [(row, typed_query(row)) for row in rows]
     queries = [(row, q) for row, q in queries if q is not None]
     near = resolved = 0
-    for (row, (_text, town_len)), doc in zip(queries, nlp.pipe([q[0] for _, q in queries]), strict=True):
+    for (row, (_text, town_len)), doc in zip(queries, pipe(nlp, [q[0] for _, q in queries]), strict=True):
         [place] = finder.resolve_spans(doc, [(0, town_len)])
         if place.lat is None:
             continue
