@@ -81,6 +81,35 @@ def test_bridging_report_merges_two_incidents_and_keeps_merged_from():
     assert merged.merged_from == [incident_id(b.key)]
 
 
+def _two_stored_incidents(review_status: str):
+    a = item("alpha bravo charlie delta", lat=None, day=4, source="a")
+    b = item("echo foxtrot golf hotel", lat=None, day=4, source="b")
+    stored = []
+    for one in (a, b):
+        (inc,) = resolve([one], model=MODEL)
+        inc.review_status = review_status
+        one.incident_id = inc.id
+        stored.append(inc)
+    return [a, b], stored
+
+
+def test_a_bridge_does_not_merge_incidents_a_reviewer_has_seen():
+    items, stored = _two_stored_incidents("reviewed")
+    resolver = Resolver(threshold=0.3, bridge=0.3, model=MODEL)
+    resolver.seed(items, stored)
+    resolver.add([item("alpha bravo charlie delta echo foxtrot golf hotel", lat=None, day=4, source="c")])
+    assert len(resolver.live()) == 2
+    assert all(not inc.merged_from for inc in resolver.incidents())
+
+
+def test_a_bridge_merges_stored_incidents_nobody_reviewed():
+    items, stored = _two_stored_incidents("unreviewed")
+    resolver = Resolver(threshold=0.3, bridge=0.3, model=MODEL)
+    resolver.seed(items, stored)
+    resolver.add([item("alpha bravo charlie delta echo foxtrot golf hotel", lat=None, day=4, source="c")])
+    assert len(resolver.live()) == 1
+
+
 def test_consensus_keeps_every_claim_with_its_report():
     a = item(WORDS, source="a", claims=[claim("accusation", "Ukraine", perpetrator="Russia")])
     b = item(WORDS, source="b", claims=[claim("denial", "Russia")])

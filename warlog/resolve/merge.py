@@ -28,7 +28,7 @@ from warlog.resolve.embeddings import Embedder
 from warlog.resolve.items import ReportItem
 from warlog.resolve.scoring import Vectorizer, score, time_range
 from warlog.resolve.weights import EMBEDDINGS_WEIGHTS_FILE, WEIGHTS_FILE, MergeModel, load_model
-from warlog.schema import Actor, Count, DatePrec, Incident, Place, TimeSpan, Weapon
+from warlog.schema import Actor, Count, DatePrec, Incident, Place, ReviewStatus, TimeSpan, Weapon
 
 #: Join the best incident whose log-odds score is at least this (from ``warlog/data/merge_weights.yaml``).
 THRESHOLD = load_model().threshold
@@ -51,6 +51,11 @@ class _Cluster:
     changed: bool = False
     merged_into: int | None = None
     merged_from: list[str] = field(default_factory=list)
+
+    @property
+    def reviewed(self) -> bool:
+        """A reviewer has seen it: its boundaries (a split, a merge) are theirs, never undone by a bridge."""
+        return self.previous is not None and self.previous.review_status != ReviewStatus.UNREVIEWED.value
 
 
 class Resolver:
@@ -132,7 +137,8 @@ class Resolver:
         item.names = self.vectorizer.names(item.vector, item.text)
 
     def best_match(self, item: ReportItem) -> int | None:
-        """The incident the report belongs to; incidents it bridges (``bridge``) are merged into it first."""
+        """The incident the report belongs to; incidents it bridges (``bridge``) are merged into it first,
+        unless a reviewer has seen either of them (a reviewer's split stays split)."""
         scored: list[tuple[float, int]] = []
         model = self.model
         for number in {self._live(n) for n in self.blocks.candidates(item)}:
@@ -145,6 +151,9 @@ class Resolver:
         scored.sort(reverse=True)
         best = -scored[0][1]
         bridged = sorted(-n for score, n in scored[1:] if score >= self.bridge)
+        if self.clusters[best].reviewed:
+            bridged = []
+        bridged = [n for n in bridged if not self.clusters[n].reviewed]
         if bridged and scored[0][0] >= self.bridge:
             best = min([best, *bridged])  # the oldest incident keeps its id
             for number in sorted({-scored[0][1], *bridged} - {best}):
