@@ -25,14 +25,12 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import random
 import re
-import resource
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,7 +38,7 @@ from bench.common import emit_json, parse_args, prf, print_table, require_data
 from warlog.resolve.items import ReportItem, report_key, report_text
 from warlog.resolve.merge import Resolver
 from warlog.resolve.scoring import compare
-from warlog.schema import Count, Place, Report, TimeSpan
+from warlog.schema import Report, TimeSpan
 
 
 def _extra(parser) -> None:
@@ -415,205 +413,14 @@ def run_corpus(name: str, docs: list[dict], args) -> dict:
     }
 
 
-# --------------------------------------------------------------------------------------------- fitting
-
-
-def training_pairs(
-    items: list[ReportItem], gold: dict[str, str], embeddings=False
-) -> tuple[list[tuple[float, ...]], list[int]]:
-    """Features and labels of every pair the resolver could compare: each report against the earlier
-    reports it is blocked with (blocking as in ``Resolver``, each report its own incident)."""
-    from warlog.resolve.blocking import BlockIndex
-    from warlog.resolve.merge import _order
-    from warlog.resolve.scoring import pair_features
-
-    resolver = Resolver(embeddings=embeddings)
-    resolver.vectorizer.fit_items(items)
-    for item in items:
-        resolver._vectorise(item)
-    resolver._embed(items)
-    index = BlockIndex(df=resolver.vectorizer.df)
-    ordered = sorted(items, key=_order)
-    xs, ys = [], []
-    for number, item in enumerate(ordered):
-        doc = item.key.rsplit(":", 1)[0]
-        for other in index.candidates(item):
-            peer = ordered[other]
-            peer_doc = peer.key.rsplit(":", 1)[0]
-            if peer_doc == doc:
-                continue
-            xs.append(pair_features(item, peer))
-            ys.append(int(gold[doc] == gold[peer_doc]))
-        index.add(item, number)
-    return xs, ys
-
-
-#: Signs the weights must have: agreement is evidence for one incident, a contradiction against it. A
-#: feature whose fitted weight has the wrong sign is dropped (weight 0) and the rest refitted: on one
-#: corpus a contradiction can correlate with a match (GVA's far-apart pairs are blocked only when their
-#: rare words agree), which must not carry over to corpora whose places are better read.
-SIGNS = {
-    "text": 1, "names": 1, "place": 1, "time": 1, "casualties": 1, "actors": 1, "weapons": 1, "embedding": 1,
-    "place_veto": -1, "time_veto": -1, "family_veto": -1, "published_gap": -1,
-}  # fmt: skip
-
-
-def _fit_signed(xs: list, ys: list[int], model_class) -> tuple[list[float], float]:
-    from warlog.resolve.weights import FEATURES
-
-    active = list(range(len(FEATURES)))
-    while True:
-        clf = model_class(C=1.0, max_iter=2000).fit([[x[k] for k in active] for x in xs], ys)
-        fitted = dict(zip(active, (float(w) for w in clf.coef_[0]), strict=True))
-        wrong = [k for k, w in fitted.items() if SIGNS.get(FEATURES[k], 0) * w < 0]
-        if not wrong:
-            weights = [fitted.get(k, 0.0) for k in range(len(FEATURES))]
-            return weights, float(clf.intercept_[0])
-        worst = max(wrong, key=lambda k: abs(fitted[k]))
-        active.remove(worst)
-
-
-def fit_model(name: str, docs: list[dict], args) -> None:
-    """Fit the logistic merge model on the train half, pick threshold and bridge by B³ F1 on the same
-    half, and write ``args.fit``. Refuses any other split: nothing is fitted on what is scored."""
-    import yaml
-    from sklearn.linear_model import LogisticRegression
-
-    from warlog.resolve.weights import FEATURES, MergeModel
-
-    if args.split != "train":
-        raise SystemExit("--fit needs --split train: fit on the train half only, score on dev")
-    docs = [d for d in docs if in_split(d["gold"], "train")]
-    gold = {d["id"]: d["gold"] for d in docs}
-    items, _ = (
-        extracted_items(docs, args.cache, name)
-        if not args.no_extract
-        else ([document_item(d) for d in docs], 0)
-    )
-    embedder = None
-    if args.embeddings:
-        from warlog.resolve.embeddings import Embedder
-
-        embedder = Embedder()
-        cached_embeddings(items, args.cache, name)
-    xs, ys = training_pairs(items, gold, embedder or False)
-    weights, bias = _fit_signed(xs, ys, LogisticRegression)
-    print(f"{len(ys)} pairs, {sum(ys)} same-incident; weights {dict(zip(FEATURES, weights, strict=True))}")
-    best = None
-    for threshold in (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
-        for bridge_gap in (0.5, 1.0):
-            model = MergeModel(tuple(weights), bias, threshold, threshold + bridge_gap)
-            fresh = [
-                ReportItem(i.key, i.report, i.published, i.source, i.text, embedding=i.embedding)
-                for i in items
-            ]
-            resolver = Resolver(model=model, embeddings=embedder or False)
-            resolver.add(fresh)
-            f1 = b_cubed(article_groups(resolver), gold)[2]
-            print(f"threshold {threshold:+.2f} bridge +{bridge_gap}: B3 F1 {f1:.1f}")
-            if best is None or f1 > best[0]:
-                best = (f1, threshold, threshold + bridge_gap)
-    f1, threshold, bridge = best
-    out = {
-        "fitted_on": f"{name} train half (sha1(group)[0] even), {len(docs)} articles, "
-        f"{'text only' if args.no_extract else 'real extraction'}"
-        f"{', embeddings' if args.embeddings else ''}; train B3 F1 {f1:.1f}",
-        "bias": round(bias, 4),
-        "threshold": threshold,
-        "bridge": min(bridge, 50.0),
-        "weights": {f: round(w, 4) for f, w in zip(FEATURES, weights, strict=True)},
-    }
-    header = (
-        "# The merge model (warlog.resolve.weights): log-odds that two reports tell one incident =\n"
-        "# bias + sum(weight * feature). Written by `python -m bench.merge --fit FILE --split train`.\n"
-    )
-    args.fit.write_text(header + yaml.safe_dump(out, sort_keys=False), encoding="utf-8")
-    print(f"wrote {args.fit}")
-
-
-# --------------------------------------------------------------------------------------------- scale
-
-
-def synthetic(n: int, seed: int = 7) -> tuple[list[ReportItem], dict[str, int]]:
-    """``n`` reports of ~n/3 incidents over 3 years, with noisy times and counts.
-
-    Density is held constant as ``n`` grows (one place per 25 reports, spread over the conflict belt
-    35°S-60°N, 20°W-150°E), as it does when more reports mean more coverage: at 1M that is ~300 incidents a
-    day, ACLED's global rate. Reports of one incident share its place record (as the gazetteer would)."""
-    rng = random.Random(seed)
-    places = [
-        Place(
-            name=f"p{i}",
-            geonameid=i,
-            lat=rng.uniform(-35, 60),
-            lon=rng.uniform(-20, 150),
-            where_prec=1,
-            country="ZZ",
-        )
-        for i in range(max(200, n // 25))
-    ]
-    types = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"]
-    vocab = [f"w{i}" for i in range(50_000)]
-    common = ["killed", "attack", "reported", "officials", "said", "region", "city", "people"]
-    base = datetime(2022, 1, 1, tzinfo=UTC)
-    items, gold = [], {}
-    incident = 0
-    while len(items) < n:
-        place = places[rng.randrange(len(places))]
-        day = base + timedelta(days=rng.randrange(3 * 365))
-        etype = rng.choice(types)
-        killed = rng.randrange(0, 20)
-        words = rng.sample(vocab, 6)
-        for _ in range(min(1 + int(rng.expovariate(0.5)), n - len(items))):
-            key = f"s{len(items)}:0"
-            start = day + timedelta(hours=rng.randrange(-12, 12))
-            report = Report(
-                document_id=key[:-2],
-                event_type=etype,
-                place=place,
-                time=TimeSpan(start=start, end=start, date_prec=1),
-                killed=Count(best=max(0, killed + rng.choice((0, 0, 1, -1)))),
-            )
-            text = " ".join(rng.sample(words, 4) + rng.sample(common, 4))
-            source = f"src{rng.randrange(50)}"
-            items.append(ReportItem(key=key, report=report, published=start, source=source, text=text))
-            gold[key[:-2]] = incident
-        incident += 1
-    return items, gold
-
-
-def run_scale(sizes: list[int]) -> list[dict]:
-    rows = []
-    for n in sizes:
-        items, gold = synthetic(n)
-        started, cpu_started = time.perf_counter(), time.process_time()
-        resolver = Resolver()
-        resolver.add(items)
-        merged = time.perf_counter() - started
-        cpu = time.process_time() - cpu_started  # what one core spent (the box may be shared)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        pred = {doc: number for doc, number in article_groups(resolver).items()}
-        _, _, f1 = b_cubed(pred, gold)
-        rows.append(
-            {
-                "reports": n,
-                "seconds": merged,
-                "cpu_s": cpu,
-                "reports_per_s": n / cpu if cpu else 0.0,
-                "incidents": len(resolver.live()),
-                "peak_rss_mb": peak,
-                "b3_f1": f1,
-            }
-        )
-    return rows
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args("Cross-document merging: B³ and pairwise F1; synthetic scale curve.", argv, _extra)
     figures: dict = {}
     results = []
     gva, ecb = args.data / "gun_violence_gva_corpus", args.data / "ecbplus"
     if args.fit is not None:
+        from bench.merge_fit import fit_model
+
         if require_data(gva / "articles.jsonl", "GVA articles"):
             fit_model("gva", load_gva(gva, args.limit), args)
         return
@@ -643,6 +450,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             figures.update({f"{r['corpus']}_{k}": v for k, v in r.items() if k != "corpus"})
     sizes = [int(s) for s in str(args.scale).split(",") if s.strip()]
     if sizes:
+        from bench.merge_scale import run_scale
+
         scale = run_scale(sizes)
         cols = ["reports", "seconds", "cpu_s", "reports_per_s", "incidents", "peak_rss_mb", "b3_f1"]
         print_table(
