@@ -94,3 +94,21 @@ def test_a_respelling_of_a_city_counts_as_its_own_name():
 def test_the_short_name_of_an_ocean_beats_a_small_town():
     context = Context(countries=Counter({"US": 1}))
     assert rank([ATLANTIC_TOWN, OCEAN], "atlantic", context)[0][1] is OCEAN
+
+
+def _county_town(gid, admin1, county, pop, name="Paris", country="US"):
+    return Entry(gid, name, 0.0, 0.0, country, admin1, county, "PPL", 1, pop)
+
+
+def test_town_in_a_county_another_name_of_the_document_puts_it_in_gains():
+    from warlog.geo.ranking import add_counties
+
+    tennessee = _county_town(1, "Tennessee", "Henry County", 10_000)
+    texas = _county_town(2, "Texas", "Lamar County", 25_000)
+    county = Entry(3, "Henry County", 0.0, 0.0, "US", "Tennessee", None, "ADM2", 3, 32_000)
+    context = Context()
+    add_counties(context, "paris", (tennessee, texas))
+    assert rank([tennessee, texas], "paris", context)[0][1] is texas  # a town's own county is no evidence
+    add_counties(context, "henry county", (county,))
+    assert rank([tennessee, texas], "paris", context)[0][1] is tennessee
+    assert ("US", "Tennessee", "Henry County") in context.admin2

@@ -19,19 +19,30 @@ from difflib import SequenceMatcher
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warlog.data import load_yaml
-from warlog.errors import LexiconError
 from warlog.extract.base import Component
+from warlog.extract.embedded_places import embedded_spans
+from warlog.extract.place_cues import Cues
+from warlog.extract.place_readings import (
+    CITY_POPULATION,
+    drop_eponymous_units,
+    inside,
+    short_name_hits,
+    sure_units,
+    transliterated_town,
+    unique_town,
+    whole_entity,
+    within_unit,
+)
 from warlog.geo.gazetteer import Entry, Gazetteer
 from warlog.geo.names import lookup_key
 from warlog.geo.ranking import (
     ADMIN1,
     ADMIN2,
     COUNTRY,
-    LARGER,
     SEA,
     SETTLEMENT,
     Context,
+    add_counties,
     coherence,
     prior,
     rank,
@@ -54,15 +65,14 @@ _NOT_PLACE_LABELS = {
     "WORK_OF_ART",
     "LANGUAGE",
 }
+#: NER labels a strong place word before the name outweighs (short headlines confuse the model)
+_OVERRIDABLE_LABELS = {"WORK_OF_ART", "EVENT", "LAW"}
 _SHORT = 3  # names this short ("El", "Act") match only countries and admin1 units ("US", "La.")
 _MAX_TOKENS = 5
 _CONNECTORS = {"-", "on", "upon", "de", "al", "el", "la", "le", "sur", "am", "an", "der", "of"}
 _AMBIGUOUS_MARGIN = 1.0
 _ALTERNATIVES = 3
-_WEAK_MIN_POPULATION = 1000
 _WEAK_TOWN_POPULATION = 20_000
-_WEAK_CITY_POPULATION = 100_000
-_WEAK_UNIQUE_POPULATION = 5_000
 _INNER_TOWN_POPULATION = 15_000
 _PIECE_TOWN_POPULATION = 5_000
 _VOTE_TOWN_POPULATION = 10_000  # towns that share a unit's name and its vote
@@ -95,57 +105,6 @@ class Mention:
     weak: bool = False  # a gazetteer match with no cue: kept only if it fits the document's countries
     given: bool = False  # a span a caller gave (resolve_spans): may name a place inside a longer name
     inner: bool = False  # resolved through a name inside it ('Bank of Japan' -> Japan)
-
-
-class Cues:
-    """The words of ``geo_cues.yaml`` and ``geo_demonyms.yaml``, compiled once."""
-
-    def __init__(self) -> None:
-        data = load_yaml("geo_cues.yaml")
-        needed = (
-            "admin1_words",
-            "admin2_words",
-            "settlement_words",
-            "near_phrases",
-            "distance_units",
-            "directions",
-            "place_preps",
-            "place_suffixes",
-        )
-        if not isinstance(data, dict) or any(k not in data for k in needed):
-            raise LexiconError(f"lexicon 'geo_cues.yaml' must be a mapping with the keys {', '.join(needed)}")
-        self.admin1 = {str(w).lower() for w in data["admin1_words"]}
-        self.admin2 = {str(w).lower() for w in data["admin2_words"]}
-        self.units = self.admin1 | self.admin2
-        self.preps = {str(w).lower() for w in data["place_preps"]}
-        self.suffixes = {str(w).lower() for w in data["place_suffixes"]}
-        self.not_places = {lookup_key(str(w)) for w in data.get("not_places", [])}
-        self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
-        self.followers = {str(w).lower() for w in data.get("place_followers", [])}
-        self.titles = {str(w).lower() for w in data.get("person_titles", [])}
-        self.compass = {lookup_key(str(w)) for w in data["directions"]}
-        settle = "|".join(re.escape(w) for w in sorted(data["settlement_words"], key=len, reverse=True))
-        near = "|".join(re.escape(w) for w in sorted(data["near_phrases"], key=len, reverse=True))
-        units = "|".join(re.escape(w) for w in sorted(data["distance_units"], key=len, reverse=True))
-        dirs = "|".join(re.escape(w) for w in sorted(data["directions"], key=len, reverse=True))
-        of_settlement = rf"(?:(?:the\s+)?(?:{settle})\s+of\s+)?"
-        self.settlement_before = re.compile(rf"\b(?:{settle})\s+of\s+$", re.IGNORECASE)
-        self.near_before = re.compile(
-            rf"(?<![\w])(?<!the\s)((?:{near})\s+{of_settlement}(?:the\s+)?)$", re.IGNORECASE
-        )
-        self.distance_before = re.compile(
-            rf"(?<![\w.])(\d+(?:[.,]\d+)?\s*-?\s*(?:{units})\.?\s+(?:(?:to\s+the\s+)?(?:{dirs})\s+)?"
-            rf"(?:of|from)\s+{of_settlement}(?:the\s+)?)$",
-            re.IGNORECASE,
-        )
-        demonyms = load_yaml("geo_demonyms.yaml")
-        if not isinstance(demonyms, dict) or not isinstance(demonyms.get("demonyms"), dict):
-            raise LexiconError("lexicon 'geo_demonyms.yaml' must map 'demonyms' to {word: ISO-2}")
-        self.demonyms = {str(k): str(v).upper() for k, v in demonyms["demonyms"].items()}
-        named = demonyms.get("place_demonyms", {}) or {}
-        if not isinstance(named, dict):
-            raise LexiconError("lexicon 'geo_demonyms.yaml': 'place_demonyms' must map {word: place name}")
-        self.place_demonyms = {str(k): str(v) for k, v in named.items()}
 
 
 class PlaceFinder(Component):
@@ -201,12 +160,17 @@ class PlaceFinder(Component):
                     found.append((a, b, mention))
                     for i in range(a, b):
                         taken[i] = True
-            elif ent.label_ == "PERSON" and len(ent) > 1:
+            elif ent.label_ == "PERSON" and len(ent) > 1 and self.cues.person_name(ent):
                 for i in range(ent.start, ent.end):
                     blocked[i] = True  # "George Washington", "Paris Hilton"
                     if doc[i].is_title and doc[ent.end - 1].lower_ not in self.cues.units:
                         person_words.add(doc[i].text)  # ("Bakhmut Raion" mislabelled a person is none)
-        ent_label = {i: ent.label_ for ent in ents for i in range(ent.start, ent.end)}
+        ent_label = {
+            i: ent.label_
+            for ent in ents
+            if ent.label_ != "PERSON" or self.cues.person_name(ent)
+            for i in range(ent.start, ent.end)
+        }
         i = 0
         n = len(doc)
         while i < n:
@@ -224,10 +188,11 @@ class PlaceFinder(Component):
                 if not _capitalised(t):
                     continue
                 name = text[tok.idx : t.idx + len(t)]
-                hits = gaz.lookup(name)
-                if hits and len(lookup_key(name)) <= _SHORT:
+                key = lookup_key(name)
+                hits = self.cues.trusted(gaz.lookup_key(key), key)
+                if hits and len(key) <= _SHORT:
                     # "US", "U.S.", "La." are names; "La" and "Ga" in running text are other words
-                    hits = _short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
+                    hits = short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
                 if hits:
                     best = (j + 1, name, hits)
             if best is None:
@@ -302,7 +267,7 @@ class PlaceFinder(Component):
             return False
         hits = self.gazetteer.lookup(name)
         if len(key) <= _SHORT:
-            hits = _short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
+            hits = short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
         return any(h.kind != SETTLEMENT or h.population >= _PIECE_TOWN_POPULATION for h in hits)
 
     def _not_a_place(self, doc: Doc, start: int, end: int, name: str) -> bool:
@@ -343,6 +308,18 @@ class PlaceFinder(Component):
                 found.append(self._place(doc, text, mention, [(0.0, h) for h in hits[:1]]))
             i = stop
         return found
+
+    def embedded(self, doc: Doc, places: list[Place] | None = None) -> list[Place]:
+        """Toponyms inside organisation, event and product names ('The Washington Post', 'Air Zimbabwe'),
+        resolved with the document as context. Not part of ``doc._.places`` (a newspaper's name is no event
+        site); corpora such as GeoWebNews count them. ``places`` (default: ``doc._.places`` and the
+        adjectival toponyms) are skipped where they overlap."""
+        if places is None:
+            places = doc._.places if doc.has_extension("places") and doc._.places is not None else []
+            places = places + self.adjectival(doc, places)
+        taken = [(p.evidence.start, p.evidence.end) for p in places if p.evidence is not None]
+        spans = embedded_spans(doc, self.gazetteer, self.cues, taken)
+        return self.resolve_spans(doc, spans) if spans else []
 
     def _is_demonym(self, word: str) -> bool:
         cues = self.cues
@@ -403,9 +380,13 @@ class PlaceFinder(Component):
     ) -> bool:
         """A gazetteer match outside NER places counts when the words around it make it a place."""
         label = ent_label.get(i, "")
-        if label in _NOT_PLACE_LABELS or lookup_key(
-            text[doc[i].idx : doc[stop - 1].idx + len(doc[stop - 1])]
-        ) in (self.cues.not_places):
+        if lookup_key(text[doc[i].idx : doc[stop - 1].idx + len(doc[stop - 1])]) in self.cues.not_places:
+            return False
+        if label in _NOT_PLACE_LABELS and not (
+            # "Fire and injuries in Donetsk (Image 1)" read as a work of art: a strong place word before
+            # the name outweighs a label of that kind, never a date's or a number's
+            label in _OVERRIDABLE_LABELS and i > 0 and doc[i - 1].lower_ in self.cues.strong
+        ):
             return False
         if self._cue_before(doc, text, i) and (
             label not in ("PERSON", "NORP") or doc[i - 1].lower_ in self.cues.strong
@@ -420,6 +401,8 @@ class PlaceFinder(Component):
             return True  # "Donetsk Oblast", "Bakhmut Raion": the unit word says it is a place
         if i > 0 and doc[i - 1].text == "," and any(h.kind in (ADMIN1, COUNTRY) for h in hits):
             return True  # "Krasnohorivka, Donetsk Oblast": a qualifier after a comma
+        if self.cues.dateline(doc, i, stop):
+            return True  # "BOSTON (Reuters) -": where the story was filed
         if (
             i >= 2
             and doc[i - 1].lower_ == "the"
@@ -434,14 +417,26 @@ class PlaceFinder(Component):
             if nxt == "-" and stop + 1 < len(doc) and doc[stop + 1].lower_ in self.cues.suffixes:
                 return True
             if nxt == "," and stop + 1 < len(doc) and _capitalised(doc[stop + 1]):
-                follow = doc[stop + 1]
-                if any(h.kind in (ADMIN1, COUNTRY) for h in self.gazetteer.lookup(follow.text)):
+                # "Alexandria, La.": the name is a place of the unit or country that follows ("Still,
+                # Hawaii's ..." is no French village)
+                follow = self.gazetteer.lookup(doc[stop + 1].text)
+                if any(inside(h, f) for f in follow if f.kind in (ADMIN1, COUNTRY) for h in hits):
                     return True
-        famous = any(
-            h.kind in (COUNTRY, ADMIN1, SEA) and lookup_key(h.name) == lookup_key(doc[i:stop].text)
-            for h in hits
+        key = lookup_key(doc[i:stop].text)
+        famous = any(h.kind in (COUNTRY, ADMIN1, SEA) and lookup_key(h.name) == key for h in hits)
+        if famous and label not in ("PERSON", "ORG"):
+            return True
+        if (
+            label not in ("PERSON", "NORP")
+            and (not label or _opens_entity(doc, i))
+            and transliterated_town(hits, self.cues.translit_countries)
+        ):
+            return True  # "Volnovakha, artillery of ...": a town name that is no English word or surname
+        # a country NER takes for an organisation or a person ("the DPRK's security concerns", "Azerbaijan
+        # should release"): the whole entity is the country's name, so it is the country, metonymy or not
+        return (
+            label in ("PERSON", "ORG") and whole_entity(doc, i, stop) and any(h.kind == COUNTRY for h in hits)
         )
-        return famous and label not in ("PERSON", "ORG")
 
     def _shape(self, doc: Doc, text: str, start: int, end: int, mention: Mention) -> None:
         """Read the words around a mention: admin words after, settlement words and spatial phrases before."""
@@ -498,11 +493,19 @@ class PlaceFinder(Component):
         cands = [c or self._similar(text, m, context) for m, c in zip(mentions, cands, strict=True)]
         self._link_qualifiers(doc, text, mentions)
         qualifiers: dict[int, tuple[Entry, ...]] = {}
+        units: dict[int, tuple[Entry, ...]] = {}  # the unit a qualifier says for sure the place lies in
         for idx, m in enumerate(mentions):
             if m.qualifier_of >= 0:
                 qualifiers[m.qualifier_of] = tuple(
                     h for h in cands[idx] if h.kind in (ADMIN1, ADMIN2, COUNTRY)
                 )
+                nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+                listed = (
+                    not m.kinds  # "Pisky, Donetsk Oblast, Ukraine" is a chain of qualifiers, not a list
+                    and nxt is not None
+                    and text[m.end : nxt.start].strip() in (",", "and", ", and", "&")
+                )
+                units[m.qualifier_of] = () if listed else sure_units(m.kinds, cands[idx])
         for k, m in enumerate(mentions):
             if m.inner and qualifiers.get(k):
                 # "Mala Komyshuvakha, Kharkiv Oblast" is one village: a namesake of a word inside it counts
@@ -510,6 +513,8 @@ class PlaceFinder(Component):
                 lands = {q.country for q in qualifiers[k]}
                 cands[k] = tuple(h for h in cands[k] if h.country in lands)
         context.support = coherence({lookup_key(m.name): cands[k] for k, m in enumerate(mentions)})
+        for k, m in enumerate(mentions):
+            add_counties(context, lookup_key(m.name), cands[k])
         ranked = [self._rank(m, cands[k], context, qualifiers.get(k, ())) for k, m in enumerate(mentions)]
         for r in ranked:
             sure = bool(r) and (len(r) == 1 or r[0][0] - r[1][0] >= _AMBIGUOUS_MARGIN)
@@ -519,7 +524,10 @@ class PlaceFinder(Component):
                 context.admin1[r[0][1].admin1] += 1
         if context.points:
             ranked = [self._rank(m, cands[k], context, qualifiers.get(k, ())) for k, m in enumerate(mentions)]
-        return [(m, self._place(doc, text, m, r)) for m, r in zip(mentions, ranked, strict=True)]
+        return [
+            (m, self._place(doc, text, m, r, units.get(k, ())))
+            for k, (m, r) in enumerate(zip(mentions, ranked, strict=True))
+        ]
 
     def _candidates(self, doc: Doc, text: str, m: Mention) -> tuple[Entry, ...]:
         """Gazetteer entries for a mention: a demonym's country first (for spans given by a caller:
@@ -538,8 +546,12 @@ class PlaceFinder(Component):
         if country is not None:
             return (country,)
         hits = gaz.lookup(written)
+        if hits and not (m.from_ner or m.given):
+            # found by the gazetteer alone: the readings that vouched for it ('The Plain Dealer' is no
+            # Simpsonville, which GeoNames also calls 'Plain')
+            hits = self.cues.trusted(hits, lookup_key(written)) or hits
         if hits and len(lookup_key(written)) <= _SHORT:
-            hits = _short_name_hits(hits) or hits  # "EU" is the union before it is the village of Eu
+            hits = short_name_hits(hits) or hits  # "EU" is the union before it is the village of Eu
         if m.kinds and hits and not any(h.kind in m.kinds for h in hits):
             hits = ()
         if not hits and m.name != written:
@@ -592,7 +604,7 @@ class PlaceFinder(Component):
                     continue
                 hits = self.gazetteer.lookup(name)
                 if len(key) <= _SHORT:
-                    hits = _short_name_hits(hits)
+                    hits = short_name_hits(hits)
                 # a lone common word inside a name ('Point', 'Bend', 'Bank') is a hamlet only by accident:
                 # the inner name must be a country or unit, or the own name of a sizeable town
                 if hits and not any(
@@ -607,18 +619,25 @@ class PlaceFinder(Component):
                         best = (top, hits)
         return best[1]
 
-    @staticmethod
-    def _fits(hits: tuple[Entry, ...], context: Context) -> bool:
-        """A weak match stays when it names a real town (or unit) of a country the document is about, or a
-        city large enough that its name is rarely anything else."""
+    def _fits(self, hits: tuple[Entry, ...], context: Context) -> bool:
+        """A weak match stays when it names a real town (or unit) of a country the document is about, a
+        city large enough that its name is rarely anything else, or a name only places of one country
+        transliterated from Cyrillic bear ('Novomykhailivka' is no English word, whatever NER says)."""
+        countries = {h.country for h in hits}
+        if (
+            len(countries) == 1
+            and countries <= self.cues.translit_countries
+            and all(h.kind == SETTLEMENT for h in hits)
+        ):
+            return True  # (a country or unit opening an organisation's name, 'Russia Today', is no village)
         return any(
             (
                 context.countries.get(h.country, 0.0) >= 1.0
                 and (h.kind != SETTLEMENT or h.population >= _WEAK_TOWN_POPULATION)
             )
-            or (h.kind == SETTLEMENT and h.population >= _WEAK_CITY_POPULATION)
+            or (h.kind == SETTLEMENT and h.population >= CITY_POPULATION)
             for h in hits
-        ) or _unique_town(hits)
+        ) or unique_town(hits)
 
     def _vote(self, context: Context, m: Mention, hits: tuple[Entry, ...]) -> None:
         """Each mention spreads one vote over the countries its candidates lie in (a country counts whole)."""
@@ -643,7 +662,9 @@ class PlaceFinder(Component):
                 if h.kind == ADMIN1:
                     context.admin1[h.name] += share
             return
-        countries = {h.country for h in hits if h.country}
+        # in the order of the candidates (most prominent first), not a set's: the order breaks ties of the
+        # document's focus country, and a set of strings iterates differently in every process
+        countries = list(dict.fromkeys(h.country for h in hits if h.country))
         for iso in countries:
             context.countries[iso] += 1.0 / len(countries)
 
@@ -651,13 +672,13 @@ class PlaceFinder(Component):
         if not hits:
             return []
         if m.kinds is None and m.qualifier_of < 0:
-            hits = _drop_eponymous_units(hits, lookup_key(m.name))
+            hits = drop_eponymous_units(hits, lookup_key(m.name))
         kinds = m.kinds
         if m.qualifier_of >= 0 and kinds is None:
             kinds = (ADMIN1, ADMIN2, COUNTRY)
         return rank(hits, lookup_key(m.name), context, kinds=kinds, qualifiers=quals)
 
-    def _place(self, doc: Doc, text: str, m: Mention, ranked: list) -> Place:
+    def _place(self, doc: Doc, text: str, m: Mention, ranked: list, units: tuple[Entry, ...] = ()) -> Place:
         written = text[m.start : m.end]
         ev_start = m.ev_start if m.ev_start >= 0 else m.start
         evidence = Span(start=ev_start, end=m.end, text=text[ev_start : m.end])
@@ -672,6 +693,20 @@ class PlaceFinder(Component):
                 name=written,
                 reason=f"the text names a {wanted} but the gazetteer has none of this name",
                 alternatives=alts,
+                evidence=evidence,
+            )
+        lands = {q.country for q in units}
+        if (
+            top.kind == SETTLEMENT
+            and any(e.country in lands for _, e in ranked)
+            and not any(within_unit(top, q) for q in units)
+        ):
+            # "Pisky, Donetsk Oblast" when the gazetteer knows only the Pisky of another oblast: the text
+            # says where the village is, and a namesake elsewhere would be a confident wrong point
+            return Place(
+                name=written,
+                reason=f"no place of this name in {units[0].name} in the gazetteer",
+                alternatives=[_candidate(s, e) for s, e in ranked[:_ALTERNATIVES]],
                 evidence=evidence,
             )
         where_prec = top.kind
@@ -696,32 +731,16 @@ class PlaceFinder(Component):
         )
 
 
-def _drop_eponymous_units(hits: tuple[Entry, ...], key: str) -> tuple[Entry, ...]:
-    """A bare 'Kharkiv' is the city, not the oblast or raion named after it: drop units that hold a town
-    among the candidates, unless the unit's own name is the mention ('Montana' the state stays)."""
-    towns = [h for h in hits if h.kind == SETTLEMENT and h.population >= _WEAK_MIN_POPULATION]
-    if not towns:
-        return hits
-    held = {(t.country, t.admin1) for t in towns} | {(t.country, t.admin2) for t in towns}
-    kept = tuple(
-        h
-        for h in hits
-        if h.kind not in (ADMIN1, ADMIN2) or (h.country, h.name) not in held or lookup_key(h.name) == key
-    )
-    return kept or hits
-
-
-def _short_name_hits(hits: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """Names of three letters or fewer ('US', 'EU', 'BC') stand for countries, first-level units and
-    regions; as settlement names they are mostly other words."""
-    return tuple(h for h in hits if h.kind in (COUNTRY, ADMIN1, LARGER))
-
-
-def _unique_town(hits: tuple[Entry, ...]) -> bool:
-    """One town of some size bears the name worldwide ('Avdiivka'): NER calling it an organisation is the
-    model's mistake, not a second reading."""
-    towns = [h for h in hits if h.kind == SETTLEMENT]
-    return len(towns) == 1 and towns[0].population >= _WEAK_UNIQUE_POPULATION
+def _opens_entity(doc: Doc, i: int) -> bool:
+    """Whether token i opens its NER entity, numbers glued before it aside ('03/05/2022 Volnovakha'); a
+    name further inside ('Air Kharkiv') belongs to the organisation."""
+    while (
+        doc[i].ent_iob_ == "I"
+        and i > 0
+        and (doc[i - 1].like_num or any(c.isdigit() for c in doc[i - 1].text))
+    ):
+        i -= 1
+    return doc[i].ent_iob_ == "B"
 
 
 def _capitalised(tok) -> bool:

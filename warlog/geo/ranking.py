@@ -26,6 +26,7 @@ _CAPITAL = 1.0
 _COUNTRY_SHARE = 3.0  # times the share of the document's country evidence
 _FOCUS = 0.7
 _ADMIN1_CONTEXT = 1.5
+_ADMIN2_CONTEXT = 1.5  # a town in a county the document names, or a county holding a town it names
 _QUALIFIER_COUNTRY = 3.0
 _QUALIFIER_ADMIN = 4.0
 _NEAR = 1.5  # a candidate within 150 km of a confidently resolved place (half within 400 km)
@@ -88,6 +89,9 @@ class Context:
 
     countries: Counter = field(default_factory=Counter)  # ISO-2 -> weight
     admin1: Counter = field(default_factory=Counter)  # admin1 name -> weight
+    # (country, admin1, county) -> the names of the document that put a place in it: "Paris" and "Henry
+    # County" in one story meet in Henry County, Tennessee
+    admin2: dict[tuple, set[str]] = field(default_factory=dict)
     points: list[tuple[float, float]] = field(default_factory=list)  # confidently resolved places
     support: dict[int, float] = field(default_factory=dict)  # place id -> coherence with other names
     voted: set[str] = field(default_factory=set)  # names that have voted on the countries already
@@ -98,6 +102,16 @@ class Context:
             return None
         iso, weight = self.countries.most_common(1)[0]
         return iso if weight > 0 else None
+
+
+def add_counties(context: Context, key: str, candidates: tuple[Entry, ...] | list[Entry]) -> None:
+    """Note the counties a name of the document may place it in: a county of that very name, or the
+    county of a town of that very name. ``score`` then favours the readings two names agree on."""
+    for h in candidates:
+        if h.kind == ADMIN2 and own_name(h, key):
+            context.admin2.setdefault((h.country, h.admin1, h.name), set()).add(key)
+        elif h.kind == SETTLEMENT and h.admin2 and own_name(h, key):
+            context.admin2.setdefault((h.country, h.admin1, h.admin2), set()).add(key)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -147,6 +161,11 @@ def _score(
     local = 1.0 if own_name(entry, key) else 0.5
     if entry.admin1 and entry.kind in (SETTLEMENT, ADMIN2) and context.admin1.get(entry.admin1):
         total += _ADMIN1_CONTEXT * local
+    if context.admin2 and entry.kind in (SETTLEMENT, ADMIN2):
+        county = entry.admin2 if entry.kind == SETTLEMENT else entry.name
+        names = context.admin2.get((entry.country, entry.admin1, county))
+        if names and (len(names) > 1 or key not in names):
+            total += _ADMIN2_CONTEXT * local
     for q in qualifiers:
         if q.id == entry.id:
             continue  # "Kyiv, Kyiv Oblast": the unit that qualifies a name is not what the name means
