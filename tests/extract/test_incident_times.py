@@ -75,9 +75,10 @@ def test_a_clock_time_dates_the_event_before_overnight(shelling):
     assert report.time.value == "2022-07-04T01:00"
 
 
-def test_no_time_at_all_reads_as_the_day_before_publication(shelling):
+def test_no_time_at_all_falls_back_to_the_publication_day(shelling):
     report = shelling("Shelling hit Belgorod.", [])
-    assert (report.time.value, report.time.fallback, report.time.date_prec) == ("2022-07-03", True, 2)
+    assert (report.time.value, report.time.fallback, report.time.date_prec) == ("2022-07-04", True, 2)
+    assert report.time.start == datetime(2022, 7, 3, tzinfo=UTC)  # the range still holds the day before
 
 
 def test_a_clock_time_within_the_night_names_its_calendar_day(shelling):
@@ -135,3 +136,80 @@ def test_zone_label_names_zones_and_offsets_but_not_utc():
     assert zone_label(datetime(2022, 1, 1, tzinfo=ZoneInfo("Europe/Kyiv"))) == "Europe/Kyiv"
     assert zone_label(datetime(2022, 1, 1, tzinfo=timezone(timedelta(hours=-5, minutes=-30)))) == "-05:30"
     assert zone_label(datetime(2022, 1, 1, tzinfo=UTC)) is None
+
+
+# ------------------------------------------------------------------------------------ follow-up stories
+
+
+@pytest.fixture
+def shooting(model, assembler):
+    """The first report of a text about a shooting in Belgorod, with the given time expressions."""
+
+    def run(text: str, times: list[TimeSpan], trigger: str = "shooting"):
+        events = [event(text, trigger, "Attack", "Violence against civilians")]
+        doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
+        return assembler.match(doc)[0]
+
+    return run
+
+
+def test_a_court_date_does_not_date_the_shooting_it_follows(shooting):
+    text = ("A man charged in the shooting in Belgorod appeared in court on Monday. "
+            "The victim was wounded on Saturday night.")
+    report = shooting(text, [day(text, "Monday", "2022-07-04"), day(text, "Saturday night", "2022-07-02TNI")])
+    assert report.time.value == "2022-07-02"
+
+
+def test_a_time_on_the_shooting_itself_is_kept_under_a_follow_up_verb(shooting):
+    text = ("Police arrested a man in the shooting on Saturday night in Belgorod. "
+            "He appeared in court on Monday.")
+    report = shooting(text, [day(text, "Saturday night", "2022-07-02TNI"), day(text, "Monday", "2022-07-04")])
+    assert report.time.value.startswith("2022-07-02")
+
+
+def test_the_arrest_day_dates_the_shooting_when_no_other_day_is_told(shooting):
+    text = "Police arrested a man on Saturday after a shooting in Belgorod."
+    assert shooting(text, [day(text, "Saturday", "2022-07-02")]).time.value == "2022-07-02"
+
+
+def test_an_arrest_report_without_violence_keeps_its_own_day(model, assembler):
+    text = "Police arrested two men in Belgorod on Saturday. The men appeared in court on Monday."
+    events = [event(text, "arrested", "Arrests", "Strategic developments")]
+    times = [day(text, "Saturday", "2022-07-02"), day(text, "Monday", "2022-07-04")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
+    assert assembler.match(doc)[0].time.value == "2022-07-02"
+
+
+def test_a_headline_about_an_old_shooting_takes_its_day_from_the_lead(model, assembler):
+    text = "Teen charged in Belgorod shooting. The shooting happened on May 17 outside a shop."
+    may = day(text, "May 17", "2022-05-17")
+    events = [event(text, "shooting", "Attack", "Violence against civilians")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=[may])
+    first = next(r for r in assembler.match(doc) if not r.background)
+    assert (first.time.value, first.time.fallback) == ("2022-05-17", False)
+
+
+def test_an_old_year_in_the_lead_does_not_date_a_headline_incident(model, assembler):
+    text = "Boy dies in Belgorod shooting. His family moved to the town in 2019 from the south."
+    year = TimeSpan(start=datetime(2019, 1, 1, tzinfo=UTC), end=datetime(2019, 12, 31, 23, tzinfo=UTC),
+                    text="2019", date_prec=5, value="2019", evidence=span(text, "2019"))
+    events = [event(text, "shooting", "Attack", "Violence against civilians")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=[year])
+    assert assembler.match(doc)[0].time.fallback is True
+
+
+def test_follow_up_verbs_come_from_the_lexicon():
+    from warlog.extract.timex import time_lexicon
+
+    verbs = time_lexicon().followup_verbs
+    assert {"arraign", "charge", "succumb"} <= verbs
+    assert "die" not in verbs  # "three people died on Monday when missiles hit" dates the attack
+
+
+def test_the_day_people_died_in_a_strike_dates_it(model, assembler):
+    text = ("Three people died on Monday when missiles hit Belgorod. "
+            "Officials in the region had warned on Sunday of more attacks.")
+    events = [event(text, "hit", "Air/drone strike", "Explosions/Remote violence")]
+    times = [day(text, "Monday", "2022-07-04"), day(text, "Sunday", "2022-07-03")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
+    assert assembler.match(doc)[0].time.value == "2022-07-04"

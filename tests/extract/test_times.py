@@ -515,3 +515,145 @@ def test_a_time_in_the_story_is_no_page_stamp(times):
 
 def test_stamp_cues_come_from_the_lexicon():
     assert {"posted", "updated", "published"} <= timex.time_lexicon().stamp_cues
+
+
+# ------------------------------------------------------------------------------------ tense of the clause
+
+
+def test_until_before_a_past_perfect_looks_back(parsed):
+    found = parsed("Until Thursday, the army had not named the unit.")
+    assert [t.value for t in found] == ["2022-06-30"]
+
+
+def test_deadline_before_a_clock_time_and_day_is_ahead(parsed):
+    found = parsed("The mayor gave the residents until 9 a.m. Wednesday to leave the district.")
+    assert [t.value[:10] for t in found] == ["2022-07-06"]
+
+
+def test_has_scheduled_a_meeting_on_a_day_is_ahead(parsed):
+    found = parsed("The governor has scheduled a news conference Thursday to discuss the blast.")
+    assert [t.value for t in found] == ["2022-07-07"]
+
+
+def test_planning_told_after_the_day_dates_the_planning(parsed):
+    found = parsed("On Friday, the council planned to pay the families.")
+    assert [t.value for t in found] == ["2022-07-01"]
+
+
+def test_arranged_for_a_month_is_ahead(parsed):
+    found = parsed("The talks were planned for early September, officials said.")
+    assert [t.value for t in found] == ["2022-09"]
+
+
+def test_modal_perfect_looks_back(parsed):
+    found = parsed("The fire may have been responsible for a power cut on Wednesday.")
+    assert [t.value for t in found] == ["2022-06-29"]
+
+
+def test_could_not_be_reached_is_a_past_attempt(parsed):
+    found = parsed("The commander could not be reached Wednesday for comment.")
+    assert [t.value for t in found] == ["2022-06-29"]
+
+
+def test_a_verb_spelt_alike_in_past_and_present_is_no_schedule(times):
+    from warlog.extract.timex import time_lexicon
+
+    assert {"hurt", "cut", "hit"} <= time_lexicon().same_form_past
+
+
+def test_this_season_in_the_past_tense_is_the_one_just_gone(parsed):
+    found = parsed("The unit began training this summer.", published="2022-10-20")
+    assert [t.value for t in found] == ["2022-SU"]
+
+
+# ------------------------------------------------------------------------------------------ datelines
+
+
+def test_a_bare_dateline_of_the_publication_day_is_a_page_stamp(times):
+    text = "KHARKIV (July 4, 2022) - A depot burned on Saturday night."
+    found = times(text)
+    stamps = page_stamps(text, found, parse_published(MONDAY))
+    assert [t.text for t in found if t.evidence.start in stamps] == ["July 4, 2022"]
+
+
+def test_a_dated_event_of_the_publication_day_is_no_dateline(times):
+    text = "A depot burned on July 4, 2022, and again on Saturday night."
+    found = times(text)
+    assert page_stamps(text, found, parse_published(MONDAY)) == set()
+
+
+def test_a_dateline_that_is_the_only_day_told_stays(times):
+    text = "KHARKIV (July 4, 2022) - A depot burned in the city."
+    found = times(text)
+    assert page_stamps(text, found, parse_published(MONDAY)) == set()
+
+
+# ------------------------------------------------------------------------------ counted from the story
+
+
+def test_days_later_is_a_length_not_a_date(times):
+    found = times("The convoy left the base. Three days later it reached the river.")
+    assert [(t.text, t.value) for t in found] == [("Three days later", "P3D")]
+
+
+def test_days_before_an_event_is_a_length(times):
+    assert [t.value for t in times("Ten days before the vote, the bridge was hit.")] == ["P10D"]
+
+
+def test_the_following_month_is_the_month_after_the_one_told(times):
+    found = times("The siege began in March 2021. The following month the town fell.")
+    assert [t.value for t in found] == ["2021-03", "2021-04"]
+
+
+def test_the_following_day_is_the_day_after_the_date_told(times):
+    found = times("The depot was hit on June 12. The following day the fire spread.")
+    assert [t.value for t in found] == ["2022-06-12", "2022-06-13"]
+
+
+def test_half_a_year_is_six_months(times):
+    assert [t.value for t in times("The town was held for 2 1/2 years.")] == ["P2Y6M"]
+
+
+def test_half_an_hour_on_the_clock_is_thirty_minutes(times):
+    assert [t.value for t in times("The shelling lasted 5 1/2 hours.")] == ["PT5H30M"]
+
+
+def test_a_year_earlier_after_talk_of_months_is_the_year_before(times):
+    found = times("Third-quarter output rose. In the first nine months, output fell from a year earlier.")
+    assert [t.value for t in found] == ["2022-Q3", "P9M", "2021"]
+
+
+def test_set_to_resume_on_a_day_is_ahead(parsed):
+    found = parsed("The talks, set to resume Thursday in Geneva, were postponed.", published="2022-07-05")
+    assert [t.value for t in found] == ["2022-07-07"]
+
+
+def test_had_been_due_on_a_day_looks_back(parsed):
+    found = parsed("The offer had been due to expire Friday evening.")
+    assert [t.value for t in found] == ["2022-07-01TEV"]
+
+
+def test_the_last_half_of_a_year_is_its_second_half(times):
+    found = times("Deliveries slowed in the last half of 2021.")
+    assert [(t.text, t.value, t.date_prec) for t in found] == [("the last half of 2021", "2021-H2", 5)]
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half(times):
+    assert [t.value for t in times("Losses grew in the first two quarters of 2021.")] == ["2021-H1"]
+
+
+def test_the_current_fiscal_year_is_the_report_year(times):
+    assert [t.value for t in times("Spending will rise in the current fiscal year.")] == ["2022"]
+
+
+def test_for_the_full_year_is_the_report_year(times):
+    found = times("For the full year, the ministry expects fewer strikes.")
+    assert [(t.text, t.value) for t in found] == [("the full year", "2022")]
+
+
+def test_a_word_list_written_as_one_string_raises_lexicon_error(monkeypatch):
+    raw = {s: {} for s in timex._SECTIONS}
+    raw["followup_verbs"] = "arrest, charge"
+    monkeypatch.setattr(timex, "load_yaml", lambda name: raw)
+    with pytest.raises(LexiconError, match="followup_verbs"):
+        timex.time_lexicon.__wrapped__("bad.yaml")

@@ -42,6 +42,7 @@ from warlog.extract.incident_times import (
     carried_time,
     clock_in_night,
     fallback_time,
+    followup_times,
     segment_time,
     speech_times,
     told_elsewhere,
@@ -93,7 +94,8 @@ class IncidentAssembler(Component):
         published = doc._.published
 
         # times that date a speech act or the page itself never date the event
-        speech = speech_times(doc, times, claims) | page_stamps(doc.text, times)
+        speech = speech_times(doc, times, claims) | page_stamps(doc.text, times, published)
+        speech |= followup_times(doc, times, events, speech)
         segments = [
             s for s in _segments(doc, events, sentences) if not _unreal(s, claims) and not _reference(doc, s)
         ]

@@ -185,9 +185,14 @@ def unit_of(text: str, lex: TimeLexicon) -> tuple[str, bool, int]:
     return "D", False, 1
 
 
-def duration_value(amount: int | None, code: str, clock: bool) -> str:
+#: Half a unit in the next smaller one, as ISO 8601 writes "2 1/2 years" (P2Y6M) or "5 1/2 hours" (PT5H30M).
+_HALF = {("Y", False): "6M", ("D", False): "T12H", ("H", True): "30M", ("M", True): "30S"}
+
+
+def duration_value(amount: int | None, code: str, clock: bool, half: bool = False) -> str:
     amount_text = "X" if amount is None else str(amount)
-    return f"PT{amount_text}{code}" if clock else f"P{amount_text}{code}"
+    rest = _HALF.get((code, clock), "") if half and amount is not None else ""
+    return f"PT{amount_text}{code}{rest}" if clock else f"P{amount_text}{code}{rest}"
 
 
 def zone_of(name: str | None, lex: TimeLexicon) -> tuple[tzinfo | None, str | None]:

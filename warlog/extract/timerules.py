@@ -58,7 +58,7 @@ class Resolver:
             return None
         if self.anchor is None and cand.kind not in ("duration", "set", "reference", "iso", "month_year",
                                                      "year", "decade", "century", "spoken_year",
-                                                     "period_ended", "year_quarter"):
+                                                     "period_ended", "year_quarter", "half"):
             if cand.kind in ("date_mdy", "date_dmy") and cand.groups.get("year"):
                 return method(cand.groups, text, tense)
             return Norm(None, kind="date")
@@ -214,6 +214,8 @@ class Resolver:
             return latest - 1 if inside else latest
         if rel == "next":
             return upcoming
+        if rel == "this" and tense == PAST and latest == a.year:  # "began trading this summer" (October)
+            return latest
         if rel == "this" or tense == FUTURE:
             return latest if inside else upcoming
         return latest
@@ -258,6 +260,11 @@ class Resolver:
     def _ago(self, g: dict, text: str, tense: str | None) -> Norm:
         amount = read_number(g["num"], self.lex)
         code, clock, factor = unit_of(g["unit"], self.lex)
+        if _low(g["dir"]) in ("later", "before"):
+            # "three days later", "30 days before the vote": counted from another event of the story, not
+            # from the report, so what the text fixes is the length (TimeML: a DURATION, "P3D")
+            return Norm(duration_value(None if amount is None else amount * factor, code, clock),
+                        kind="duration")
         backwards = _low(g["dir"]) in ("ago", "earlier", "before")
         if amount is None:
             return Norm("PAST_REF" if backwards else "FUTURE_REF", kind="ref")
@@ -321,17 +328,19 @@ class Resolver:
     def _anaphor(self, g: dict, text: str, tense: str | None) -> Norm:
         return Norm(None)  # "that day": read from the date before it (``refer_back``)
 
-    def refer_back(self, unit: str, previous: str) -> Norm | None:
-        """"that day" / "later that year" read as the day or year of the date last mentioned."""
+    def refer_back(self, unit: str, previous: str, step: int = 0) -> Norm | None:
+        """"that day" / "later that year" read as the day or year of the date last mentioned; with
+        ``step=1`` ("the following month") the unit after it."""
         if not re.match(r"\d{4}", previous):
             return None
         year = int(previous[:4])
         if unit == "year":
-            return year_norm(year, self.zone)
+            return year_norm(year + step, self.zone)
         if unit == "month" and re.match(r"\d{4}-\d\d(?!\d)", previous):
-            return month_norm(year, int(previous[5:7]), self.zone)
+            first = add_months(date(year, int(previous[5:7]), 1), step)
+            return month_norm(first.year, first.month, self.zone)
         if unit in ("day", "week") and re.match(r"\d{4}-\d\d-\d\d", previous):
-            day = date.fromisoformat(previous[:10])
+            day = date.fromisoformat(previous[:10]) + timedelta(days=step if unit == "day" else 7 * step)
             return day_norm(day, self.zone) if unit == "day" else week_norm(day, self.zone)
         return None
 
@@ -365,7 +374,8 @@ class Resolver:
             amount *= factor
             if amount > 1000:
                 return None
-        norm = Norm(duration_value(amount, code, clock), kind="duration")
+        half = bool(re.search(r"1/2|½", g.get("num") or ""))  # "2 1/2 years"
+        norm = Norm(duration_value(amount, code, clock, half), kind="duration")
         if self.anchor is not None and amount is not None and det:
             moment = self.anchor.moment
             delta = timedelta(hours=amount) if code == "H" and clock else None
@@ -378,6 +388,14 @@ class Resolver:
             if norm.start is not None:
                 norm.prec = prec_of(norm.start, norm.end)
         return norm
+
+    def _half(self, g: dict, text: str, tense: str | None) -> Norm:
+        """"the last half of 1989" (1989-H2), "the first two quarters of 1990" (1990-H1)."""
+        year = int(g["year"])
+        second = _low(g.get("ord") or g.get("qord")) in ("second", "last", "latter")
+        start = month_norm(year, 7 if second else 1, self.zone).start
+        end = month_norm(year, 12 if second else 6, self.zone).end
+        return Norm(f"{year:04d}-H{2 if second else 1}", start, end, DatePrec.YEAR)
 
     def _year_quarter(self, g: dict, text: str, tense: str | None) -> Norm:
         """"the 1988 third quarter"; "the 1988 period" is read by ``refer_back`` as the quarter discussed."""

@@ -122,12 +122,14 @@ def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Reso
 
     "That day" / "later that year" take the date last mentioned. "A year ago" / "a year earlier" in a
     report about a quarter means that quarter a year before: earnings and statistics reports compare a
-    quarter with the same quarter of the year before."""
+    quarter with the same quarter of the year before -- until they turn to a span of months ("in the
+    first nine months, ... a year earlier"), which is compared with the year before."""
     quarter: str | None = None
     previous: str | None = None
     for i, (cand, norm) in enumerate(zip(cands, norms, strict=True)):
         if cand.kind == "anaphor":
-            norms[i] = resolver.refer_back(cand.groups["unit"].lower(), previous) if previous else None
+            step = 1 if cand.groups.get("next") else 0  # "the following month": the one after
+            norms[i] = resolver.refer_back(cand.groups["unit"].lower(), previous, step) if previous else None
             continue
         if cand.kind == "year_quarter" and norm is not None and norm.value is None:
             # "the 1988 period" after talk of the third quarter: that quarter of 1988
@@ -138,6 +140,8 @@ def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Reso
             continue
         if norm.kind in ("date", "time") and norm.value[:1].isdigit():
             previous = norm.value
+        if norm.kind == "duration" and re.fullmatch(r"P(?:[2-9]|1[01])M", norm.value):
+            quarter = None  # "the first nine months ... a year earlier": those months of the year before
         if cand.kind in ("quarter", "year_quarter") and re.fullmatch(r"\d{4}-Q\d", norm.value):
             quarter = norm.value
         elif quarter and re.fullmatch(r"\d{4}", norm.value) and (cand.kind == "year_earlier" or (
@@ -200,33 +204,65 @@ def _tense(
     text = doc.text if text is None else text
     if _AHEAD.search(text[max(0, start - 20):start]):  # "as soon as Tuesday"
         return FUTURE
-    before = text[max(0, start - 12):start].lower().split()
+    # "until 9 a.m. Tuesday": the cue stands before the clock time that leads the day
+    lead = _CLOCK_LEAD.search(text, max(0, start - 24), start)
+    cue_end = lead.start() if lead else start
+    before = text[max(0, cue_end - 12) : cue_end].lower().split()
+    span = doc.char_span(start, end, alignment_mode="expand")
     if before and before[-1] in lex.ahead_cues:  # "until mid-November", "payable Dec. 15"
-        return FUTURE
+        # ... unless the clause is told in the past perfect: "Until Thursday, they had not called him"
+        return PAST if parsed and span is not None and len(span) and _past_perfect(span.root) else FUTURE
     if text.startswith(("'s", "’s"), end):  # "Tuesday's vote", "Friday's close": already happened
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     if parsed:
         tok = span.root
         governs = tok.head if tok.head.dep_ != "prep" else tok.head.head  # "meet (on) Thursday"
-        for _ in range(4):
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-                break
-            tok = tok.head
+        tok = _verb_above(tok)
         verb, past, came_from, infinitive = tok, None, "", False
         for _ in range(3):
             aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
             lemma = verb.lemma_.lower()
+            if aux & lex.future_auxiliaries and "have" in aux:
+                return PAST  # a modal perfect looks back: "may have been responsible on Wednesday"
+            if "could" in aux and _negated(verb):
+                return PAST  # "could not be reached Wednesday": a past attempt, not a future one
             planned = lemma in lex.future_verbs and (
-                verb.tag_ in ("VB", "VBG", "VBZ", "VBP") or (verb.tag_ == "VBN" and aux & _PRESENT_AUX))
-            # "planned to leave on Thursday": the plan, even if made in the past, points ahead -- unless
-            # told in the past perfect ("had been scheduled to expire Friday")
-            scheduled = lemma in lex.scheduling_verbs and came_from == "xcomp" and "had" not in aux
-            if aux & lex.future_auxiliaries or planned or scheduled:
+                verb.tag_ in ("VB", "VBG", "VBZ", "VBP") or (verb.tag_ == "VBN" and aux & _PRESENT_AUX)
+            )
+            # "planned to leave on Thursday", "has scheduled a news conference Thursday": the plan, even if
+            # made in the past, points ahead -- unless told in the past perfect ("had been scheduled to
+            # expire Friday"), in the passive ("the raid was planned on Monday") or with the time first
+            # ("On Friday, the government planned to pay"), which dates the planning
+            # "the talks, set to resume Monday", "was expected to sign the bill Friday": what a verb of
+            # planning governs lies after it
+            scheduled = (
+                (lemma in lex.scheduling_verbs or (lemma in lex.future_verbs and came_from == "xcomp"))
+                and "had" not in aux
+                and not _past_perfect(verb.head)  # "had been due to expire Friday"
+                and (
+                    came_from == "xcomp"
+                    or (
+                        verb.idx < start
+                        and verb.dep_ != "acl"
+                        and not any(c.dep_ == "auxpass" for c in verb.children)
+                    )
+                )
+            )
+            # "a summit set for April", "the accession was planned for March": what was arranged for a time
+            # lies ahead -- unless the sentence tells it in the past ("a service planned for Saturday was
+            # canceled"); "a record set on Aug. 6" was no arrangement
+            arranged = (
+                lemma in lex.future_verbs
+                and verb.tag_ == "VBN"
+                and came_from == ""
+                and text[max(0, start - 4) : start].lower() == "for "
+                and (verb.dep_ != "acl" or not _told_in_past(_verb_above(verb.head)))
+            )
+            if aux & lex.future_auxiliaries or planned or scheduled or arranged:
                 return FUTURE
-            if verb.i == governs.i and _is_to_come(verb, aux):
+            if verb.i == governs.i and _is_to_come(verb, aux, lex):
                 return FUTURE
             participle = verb.tag_ == "VBN" and not aux and verb.dep_ in ("acl", "advcl")
             if (verb.tag_ == "VBD" or aux & _PAST_AUX or participle) and verb.dep_ != "xcomp":
@@ -246,15 +282,56 @@ def _tense(
     return FUTURE if re.search(r"\b(?:will|shall)\b|'ll\b", window) else None
 
 
-def _is_to_come(verb, aux: set[str]) -> bool:
+_CLOCK_LEAD = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?:\s+[A-Z]{2,4})?,?\s+$", re.I)
+_NEGATIONS = frozenset({"not", "n't", "never", "neither", "nor", "no"})
+
+
+def _verb_above(tok):
+    """The nearest verb at or above ``tok``, a few steps up the parse at most."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def _past_perfect(tok) -> bool:
+    """The clause above ``tok`` is told in the past perfect ("they had not called him")."""
+    verb = _verb_above(tok)
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+def _told_in_past(verb) -> bool:
+    """The verb is in the simple past or has a past auxiliary ("was canceled")."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _negated(verb) -> bool:
+    """A negation on the verb or its subject: "could not be reached", "Neither he nor ... could be found"."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (
+            child.dep_.startswith("nsubj") and any(t.lower_ in _NEGATIONS for t in child.subtree)
+        ):
+            return True
+    return False
+
+
+def _is_to_come(verb, aux: set[str], lex: TimeLexicon) -> bool:
     """A scheduled event in the present tense: "is to resume trading Tuesday", "meet separately Monday".
 
     News writes arrangements in the simple present ("talks resume Monday"); reports of what was said use
     the past ("said Monday"), so a present-tense main verb that is not a verb of saying points ahead."""
     if verb.tag_ == "VB" and "to" in aux and verb.head.lower_ in _PRESENT_AUX:
         return True
-    return verb.tag_ in ("VBZ", "VBP") and verb.dep_ == "ROOT" and verb.lemma_.lower() not in _SAYING \
-        and verb.lower_ not in _PRESENT_AUX and not (aux & _PRESENT_AUX)
+    # "Weakness hurt the index on Friday": a verb whose past is spelt as its present says no tense
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and verb.dep_ == "ROOT"
+        and verb.lemma_.lower() not in _SAYING
+        and verb.lower_ not in _PRESENT_AUX
+        and not (aux & _PRESENT_AUX)
+        and verb.lower_ not in lex.same_form_past
+    )
 
 
 # --------------------------------------------------------------------------------------------- clocks
@@ -449,21 +526,58 @@ def _stamp_cue(lexicon: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alts})\s*:?\s*$", re.I)
 
 
-def page_stamps(text: str, times: list[TimeSpan], lexicon: str = LEXICON) -> set[int]:
+def page_stamps(
+    text: str,
+    times: list[TimeSpan],
+    published: datetime | None = None,
+    lexicon: str = LEXICON,
+) -> set[int]:
     """Evidence starts of the times that stamp the page itself ("Posted: Monday, May 4, 2015 5:29 PM",
     "(Published Sunday, July 13, 2014)"): they say when the page was written or edited, so they never
-    date an event. A time right after a stamp ("... 2015" then "5:29 PM EDT") belongs to it."""
+    date an event. A time right after a stamp ("... 2015" then "5:29 PM EDT") belongs to it.
+
+    With ``published``, a dateline counts too: the publication day written out with its year and no
+    preposition before it ("INDIANAPOLIS (July 3, 2015) --", "By Staff, August 17, 2015"). News dates an
+    event of the publication day by its weekday or "today"; a full date with its year standing bare is
+    the page's own -- unless no other day is told, where it is the best guess at the event's."""
     cue = _stamp_cue(lexicon)
     found: set[int] = set()
     last_end = -1
+    day = _local_day(published)
     for t in sorted((t for t in times if t.evidence is not None), key=lambda t: t.evidence.start):
         start = t.evidence.start
         chained = last_end >= 0 and start >= last_end and _STAMP_CHAIN.fullmatch(text, last_end, start)
         if chained or cue.search(text, max(0, start - 24), start):
             found.add(start)
             last_end = t.evidence.end
+    datelines = {t.evidence.start for t in times if t.evidence is not None and _dateline(text, t, day)}
+    if any(
+        t.evidence is not None
+        and t.evidence.start not in found | datelines
+        and _DAY_VALUE.match(t.value or "")
+        for t in times
+    ):  # the dateline is the page's, unless it is the only day the report gives
+        found |= datelines
     return found
 
+
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:on|at|in|of|since|by|until|till|before|after|from|through)\s+$", re.I)
+
+
+def _local_day(published: datetime | None) -> date | None:
+    if published is None:
+        return None
+    return published.date() if published.tzinfo is None else published.astimezone(published.tzinfo).date()
+
+
+def _dateline(text: str, t: TimeSpan, day: date | None) -> bool:
+    """The publication day written out with its year and no preposition before it: a dateline."""
+    if day is None or not t.value or t.value[:10] != day.isoformat() or len(t.value) != 10:
+        return False
+    if not _YEAR_WRITTEN.search(t.evidence.text):
+        return False
+    return not _PREPOSITION_BEFORE.search(text, max(0, t.evidence.start - 12), t.evidence.start)
 
 
 def is_background_time(ts: TimeSpan, published: datetime | None) -> bool:

@@ -46,6 +46,8 @@ class TimeLexicon:
     ahead_cues: frozenset[str] = frozenset()
     spoken_centuries: dict[str, int] = field(default_factory=dict)
     stamp_cues: frozenset[str] = frozenset()
+    same_form_past: frozenset[str] = frozenset()
+    followup_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -84,6 +86,9 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         if not (isinstance(mwn, list) and len(mwn) == 3 and all(isinstance(v, int) for v in mwn)):
             raise LexiconError(f"lexicon {name!r}: floating holiday {word!r} must be [month, weekday, n]")
         floating[word] = (mwn[0], mwn[1], mwn[2])
+    for key in ("same_form_past", "followup_verbs"):
+        if not isinstance(raw.get(key) or [], list):
+            raise LexiconError(f"lexicon {name!r}: {key} must be a list of words, not {raw[key]!r}")
     spoken: dict[str, int] = {}
     for word, first in (raw.get("spoken_centuries") or {}).items():
         if not isinstance(first, int) or first % 100:
@@ -109,6 +114,8 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         ahead_cues=frozenset(str(w).lower() for w in raw.get("ahead_cues") or ()),
         spoken_centuries=spoken,
         stamp_cues=frozenset(" ".join(str(w).lower().split()) for w in raw.get("stamp_cues") or ()),
+        same_form_past=frozenset(str(w).lower() for w in raw.get("same_form_past") or ()),
+        followup_verbs=frozenset(str(w).lower() for w in raw.get("followup_verbs") or ()),
     )
 
 
@@ -141,7 +148,7 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
     wday = rf"(?:{_alt([w for w in lex.weekdays if len(w) > 4])})"
     tens = [w for w, v in lex.numbers.items() if isinstance(v, int) and 20 <= v <= 90 and v % 10 == 0]
     ones = [w for w, v in lex.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
-    num = rf"(?:\d+|(?:{_alt(tens)})[\s-](?:{_alt(ones)})|{_alt(lex.numbers)})"
+    num = rf"(?:\d+(?:\s+1/2|½)?|(?:{_alt(tens)})[\s-](?:{_alt(ones)})|{_alt(lex.numbers)})"
     units = rf"(?:{_alt(lex.units)})"
     units_s = rf"(?:{units})(?:s|ies)?"
     pod = rf"(?:{_alt([p for p in lex.parts_of_day if p not in ('overnight', 'tonight')])})"
@@ -180,7 +187,7 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
                        r"(?!\s+(?:hundred|thousand))",
         "this_year": r"(?:(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of"
                      r"|(?:earlier|later)\s+in)\s+|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bduring\s)))"
-                     r"the\s+year(?!\s+(?:ended|ending|before|after|earlier|ago|\d)|[\w-])",
+                     r"the\s+(?:full\s+)?year(?!\s+(?:ended|ending|before|after|earlier|ago|\d)|[\w-])",
         "period_ended": r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)",
         "decade": rf"(?:the\s+)?(?P<mod>(?:early|mid|late)(?:\s+|-))?(?P<dec>(?:1[89]|20)\d0|'\d0)'?s{e}",
         "century": r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century",
@@ -191,8 +198,10 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
                    rf"(?=night|evening))(?:\s*(?P<pod>{pod}))?{e}",
         "ago": rf"(?:(?P<approx>{approx})\s+)?(?P<num>{num})[\s-]+(?P<unit>{units_s})\s+(?P<dir>ago|earlier"
                rf"|before|later|from\s+now|hence){e}",
-        "relative": rf"(?P<mod>{mod})?(?P<rel>last|this|next|past|coming|previous|current)\s+(?P<unit>week"
-                    rf"|weekend|month|year|decade|century|{seasons}){e}",
+        "relative": rf"(?P<mod>{mod})?(?P<rel>last|this|next|past|coming|previous|current)\s+"
+                    rf"(?:fiscal\s+(?=year))?(?P<unit>week|weekend|month|year|decade|century|{seasons}){e}",
+        "half": rf"the\s+(?:(?P<ord>first|second|last|latter)\s+half|(?P<qord>first|last)\s+two\s+quarters)"
+                rf"\s+of\s+(?:fiscal\s+)?(?P<year>{year}){e}",
         "weekend": r"(?P<rel>the|this|last|next)\s+weekend\b",
         "duration": rf"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|latest|final|following)\s+)"
                     rf"|(?P<approx>{approx})\s+|(?P<the>the\s+))?(?:(?P<num>{num})[\s-]+)?(?P<unit>{units_s})"
@@ -209,8 +218,8 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "reference": rf"(?P<word>{_alt(lex.references)}){e}",
         "set": rf"(?P<word>{_alt(lex.sets)}|(?:every|each)\s+(?:{units}|{wday}|{pod}|{seasons}))s?{e}",
         "holiday": rf"(?P<hol>{_alt(list(lex.holidays) + list(lex.floating_holidays))}){e}",
-        "anaphor": r"(?:(?P<mod>later|earlier)\s+(?:(?:in|on)\s+)?)?(?:that|the\s+same)\s+"
-                   r"(?P<unit>day|week|month|year)\b",
+        "anaphor": r"(?:(?P<mod>later|earlier)\s+(?:(?:in|on)\s+)?)?"
+                   r"(?:that|the\s+same|(?P<next>the\s+following))\s+(?P<unit>day|week|month|year)\b",
         "year_earlier": rf"(?P<word>year-earlier|year-ago){e}(?!\s+(?:quarter|period))",
         "season": rf"(?P<mod>{mod})?(?:(?P<rel>last|this|next|the)\s+)?(?P<season>{seasons})"
                   rf"(?:\s+(?:of\s+)?(?P<year>{year_or_spoken}))?{e}",
@@ -230,8 +239,8 @@ def _capitalised(groups: dict[str, str | None]) -> bool:
 #: Kinds that win ties over the generic ones when two families match the same characters.
 _PRIORITY = {
     "range_dmy": 0, "range_mdy": 0, "date_mdy": 0, "date_dmy": 0, "iso": 0, "period_ended": 0,
-    "year_quarter": 0,
-    "clock": 1, "ago": 1, "quarter": 1, "month_year": 1,
+    "year_quarter": 0, "half": 0,
+    "clock": 1, "ago": 1, "quarter": 1, "month_year": 1, "anaphor": 1,
 }
 
 
