@@ -16,7 +16,9 @@ Measures (the same as Mordecai 3's README where they overlap):
   as half the texts name no place at all, the same figures split by whether the text names the gold town
   (``named_*`` / ``unnamed_*``), and for texts naming the province but not the town, % where the province
   is among the places found; and, apart from the texts, the gold town typed as a user would
-  ("Town, Province, Country") and resolved: % within 25 km (gazetteer coverage);
+  ("Town, Province, Country") and resolved: % within 25 km (gazetteer coverage); and ``focus_*``, the
+  same texts with the collection's country as every text's focus (``PlaceFinder.focus = ('UA',)``, what a
+  monitor of one war would set; the headline figures use no focus);
 - the gazetteer: open time and the memory its look-ups add.
 GWN toponyms count when they carry a GeoNames id (as in Mordecai 3's evaluation; the others are buildings
 and streets). Gold coordinates of GWN toponyms that carry only a GeoNames id are read from the gazetteer;
@@ -460,6 +462,10 @@ def main(argv: list[str] | None = None) -> int:
         path = args.data / UKRAINE
         if path.exists():
             res = score_ukraine(nlp, path, args.limit)
+            finder.focus = ("UA",)  # the collection is about one war: its country as every text's focus
+            focused = score_ukraine(nlp, path, args.limit)
+            finder.focus = ()
+            res.update({f"focus_{k}": focused[k] for k in ("within25", "named_within25", "town")})
             figures["ukraine"] = res
             print_table(
                 "Ukraine events (title + description)",
@@ -481,6 +487,11 @@ def main(argv: list[str] | None = None) -> int:
                         res["named_within25"],
                     )
                 ],
+            )
+            print_table(
+                "Ukraine events with the collection's country as focus (PlaceFinder.focus = ('UA',))",
+                ["within 25 km %", "gold town %", "naming the town: within 25 km %"],
+                [(res["focus_within25"], res["focus_town"], res["focus_named_within25"])],
             )
             print_table(
                 "Ukraine events split: does the text name the gold settlement?",

@@ -257,3 +257,90 @@ def test_a_name_of_two_countries_needs_a_place_word(model, finder):
 def test_a_person_label_keeps_a_transliterated_name_a_person(model, finder):
     found = finder.match(_with_ents(model, "Bakhmut said the houses were damaged.", [("Bakhmut", "PERSON")]))
     assert _names(found) == []
+
+
+# ------------------------------------------------------------------------------------ streets, organisations
+
+
+def test_name_before_a_capitalised_street_word_is_no_place(model, finder):
+    found = finder.match(_with_ents(model, "The crash happened on Paris Road near the school.", []))
+    assert _names(found) == []
+
+
+def test_lower_case_road_after_a_name_leaves_the_place(model, finder):
+    found = finder.match(_with_ents(model, "Troops shelled the Bakhmut road and houses in Paris.", []))
+    assert "Bakhmut" in _names(found)
+
+
+def test_street_cue_reads_capitalised_street_words_only(model):
+    cues = Cues()
+    doc = model("They met on Still Road and on the Still road.")
+    assert cues.street(doc, 4)
+    assert not cues.street(doc, 9)
+
+
+def test_preposition_before_an_organisation_is_the_organisation_s(model, finder):
+    text = "She studied at Still Valley School for years."
+    found = finder.match(_with_ents(model, text, [("Still Valley School", "ORG")]))
+    assert _names(found) == []
+
+
+def test_preposition_before_a_bare_name_still_makes_it_a_place(model, finder):
+    found = finder.match(_with_ents(model, "Drones hit houses in Still overnight.", []))
+    assert _names(found) == ["Still"]
+
+
+def test_oblast_qualifier_rules_out_a_namesake_of_another_country(model, finder):
+    text = "Two tanks were hit in Still, Donetsk Oblast."
+    found = finder.match(_with_ents(model, text, [("Still", "GPE"), ("Donetsk Oblast", "GPE")]))
+    still = next(p for p in found if p.name == "Still")
+    assert still.lat is None
+    assert "Donetsk Oblast" in (still.reason or "")
+
+
+# ------------------------------------------------------------------------------------ a collection's focus
+
+
+# two towns of one (invented) name: the larger abroad, the smaller in the country a collection is about
+FOCUS_ROWS = [
+    (690791, "Ukraine", "Ukraine", "", 49.0, 32.0, "A", "PCLI", "UA", "00", "", 41000000),
+    (1527747, "Kyrgyzstan", "Kyrgyzstan", "", 41.5, 75.0, "A", "PCLI", "KG", "00", "", 6300000),
+    (9000001, "Zarivka", "Zarivka", "", 42.84, 75.3, "P", "PPL", "KG", "02", "", 70000),
+    (9000002, "Zarivka", "Zarivka", "", 47.25, 35.7, "P", "PPL", "UA", "26", "", 30000),
+]
+
+
+def test_collection_focus_pulls_a_lone_ambiguous_name_to_its_country(model, tmp_path):
+    dump = tmp_path / "XX.txt"
+    dump.write_text(dump_text(FOCUS_ROWS), encoding="utf-8")
+    import_geonames_dump(dump, db=tmp_path / "focus.sqlite")
+    finder = PlaceFinder(model, "warlog_places", gazetteer=Gazetteer(tmp_path / "focus.sqlite"))
+    doc = _with_ents(model, "Shelling reported in Zarivka.", [("Zarivka", "GPE")])
+    assert finder.match(doc)[0].country == "KG"
+    finder.focus = ["ua"]
+    assert finder.match(doc)[0].country == "UA"
+
+
+def test_collection_focus_must_be_iso_codes(model, gazetteer):
+    from warlog.errors import GazetteerError
+
+    finder = PlaceFinder(model, "warlog_places", gazetteer=gazetteer)
+    with pytest.raises(GazetteerError, match="ISO-2"):
+        finder.focus = ["Ukraine"]
+
+
+def test_unique_town_opening_a_longer_organisation_is_the_organisation_s(model, finder):
+    text = "She sold the house with Marquette Valley Realty last spring."
+    found = finder.match(_with_ents(model, text, [("Marquette Valley Realty", "ORG")]))
+    assert _names(found) == []
+
+
+def test_unique_town_taken_alone_for_an_organisation_is_the_town(model, finder):
+    text = "Marquette reported two new cases last spring."
+    found = finder.match(_with_ents(model, text, [("Marquette", "ORG")]))
+    assert _names(found) == ["Marquette"]
+
+
+def test_abbreviated_street_word_makes_a_street(model, finder):
+    found = finder.match(_with_ents(model, "The house on Paris St. burned down.", []))
+    assert _names(found) == []

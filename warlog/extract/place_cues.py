@@ -17,11 +17,12 @@ from warlog.data import load_yaml
 from warlog.errors import LexiconError
 from warlog.geo.gazetteer import Entry
 from warlog.geo.names import keys, lookup_key, translit
-from warlog.geo.ranking import SETTLEMENT, own_name
+from warlog.geo.ranking import ADMIN1, ADMIN2, SETTLEMENT, own_name
 
 #: what follows a dateline's place: "BOSTON (Reuters) -", "KYIV — ", "SAN DIEGO, April 5"
 _DATELINE_AFTER = {"(", "—", "–", "--", "-", ","}
 _DATELINE_MIN_LETTERS = 4  # "US", "UK" in capitals are words of running text, not datelines
+_KIND_NAMES = {"admin1": ADMIN1, "admin2": ADMIN2}
 
 
 class Cues:
@@ -50,6 +51,10 @@ class Cues:
         self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
         self.followers = {str(w).lower() for w in data.get("place_followers", [])}
         self.titles = {str(w).lower() for w in data.get("person_titles", [])}
+        self.streets = {str(w).lower() for w in data.get("street_words", [])}
+        if not isinstance(data.get("list_kinds", {}), dict):
+            raise LexiconError("lexicon 'geo_cues.yaml': 'list_kinds' must map admin1/admin2 to word lists")
+        self.list_kinds = list_kind_words(data.get("list_kinds"))
         self.compass = {lookup_key(str(w)) for w in data["directions"]}
         settle = "|".join(re.escape(w) for w in sorted(data["settlement_words"], key=len, reverse=True))
         near = "|".join(re.escape(w) for w in sorted(data["near_phrases"], key=len, reverse=True))
@@ -103,6 +108,15 @@ class Cues:
         last = ent[-1].lower_
         return last not in self.units and last not in self.followers
 
+    def street(self, doc: Doc, stop: int) -> bool:
+        """Whether the name ending before token ``stop`` is part of a street's name ('Mayfield Road',
+        'Illinois Route 159'): a capitalised street word follows. A lower-case one ('the Kharkiv highway')
+        names a road to the town, which this leaves alone."""
+        if stop >= len(doc):
+            return False
+        nxt = doc[stop]
+        return nxt.text[:1].isupper() and nxt.lower_ in self.streets
+
     @staticmethod
     def dateline(doc: Doc, start: int, stop: int) -> bool:
         """'BOSTON (Reuters) -', 'KYIV —', 'SOUTH WAZIRISTAN, April 5': a place in capitals opening a
@@ -118,4 +132,15 @@ class Cues:
         return True
 
 
-__all__ = ["Cues"]
+def list_kind_words(data: dict | None) -> dict[str, int]:
+    """``list_kinds`` of geo_cues.yaml ({admin1: [states, ...], admin2: [counties, ...]}) as word -> kind."""
+    out: dict[str, int] = {}
+    for name, words in (data or {}).items():
+        kind = _KIND_NAMES.get(str(name))
+        if kind is None or not isinstance(words, list):
+            continue
+        out.update({str(w).lower(): kind for w in words})
+    return out
+
+
+__all__ = ["Cues", "list_kind_words"]

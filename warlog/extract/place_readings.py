@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from warlog.geo.gazetteer import Entry
 from warlog.geo.names import lookup_key
-from warlog.geo.ranking import ADMIN1, ADMIN2, COUNTRY, LARGER, SETTLEMENT, haversine_km
+from warlog.geo.ranking import ADMIN1, ADMIN2, COUNTRY, LARGER, SETTLEMENT, haversine_km, own_name
 
 #: a unit named after a town of at least this many people is not what a bare mention of the name means
 TOWN_MIN_POPULATION = 1000
@@ -32,6 +32,37 @@ def drop_eponymous_units(hits: tuple[Entry, ...], key: str) -> tuple[Entry, ...]
         h
         for h in hits
         if h.kind not in (ADMIN1, ADMIN2) or (h.country, h.name) not in held or lookup_key(h.name) == key
+    )
+    return kept or hits
+
+
+def big_city_named(entry: Entry, key: str) -> bool:
+    """Whether a candidate is a city of ``CITY_POPULATION`` people that bears the name: as its own name or
+    as '<name> City' ('New York City', 'Kuwait City': GeoNames' names of cities a text calls by the bare
+    name)."""
+    if entry.kind != SETTLEMENT or entry.population < CITY_POPULATION:
+        return False
+    return own_name(entry, key) or lookup_key(entry.name) == f"{key} city"
+
+
+def drop_small_namesakes(hits: tuple[Entry, ...], key: str, admin1: dict) -> tuple[Entry, ...]:
+    """A bare 'California' is the state, not the small town of that name in Pennsylvania: when the name is
+    a first-level unit's own name, drop the towns under ``CITY_POPULATION`` of the same country that lie
+    outside it, unless the document names the town's own first-level unit (``admin1``: a Pennsylvania
+    story). A town inside the unit of its name stays ('Marib' lies in Marib governorate); towns of other
+    countries stay too ('Hamilton', Ohio is no parish of Bermuda, whatever a bare name means)."""
+    units = [h for h in hits if h.kind == ADMIN1 and lookup_key(h.name) == key]
+    if not units:
+        return hits
+    lands = {u.country for u in units}
+    kept = tuple(
+        h
+        for h in hits
+        if h.kind != SETTLEMENT
+        or h.country not in lands
+        or h.population >= CITY_POPULATION
+        or admin1.get(h.admin1)
+        or any(within_unit(h, u) for u in units)
     )
     return kept or hits
 
@@ -102,7 +133,9 @@ def unique_town(hits: tuple[Entry, ...]) -> bool:
 
 
 __all__ = [
+    "big_city_named",
     "drop_eponymous_units",
+    "drop_small_namesakes",
     "inside",
     "short_name_hits",
     "sure_units",
