@@ -77,7 +77,9 @@ def test_according_to_at_sentence_start(claims_of):
 
 def test_cue_keeps_auxiliaries_and_negation(claims_of):
     claim = _only(claims_of("Moscow has not commented on the accusation."))
-    assert claim.cue.text == "has not commented"
+    # the preposition of a prepositional cue joins it, as in "called for" (prep_cues: comment: ["on"])
+    assert claim.cue.text == "has not commented on"
+    assert claim.stance == "no_comment" and claim.content.text == "the accusation"
 
 
 def test_passive_without_agent_has_no_source(claims_of):

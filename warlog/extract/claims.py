@@ -23,43 +23,38 @@ speaker ("X said A and warned B", "X said A, arguing B"), which takes X as its s
 claim's content before it (PolNeAR gives each word to one attribution only). A passive cue's subject is
 what the claim is about, not its speaker: "C was endorsed by X" (X says C), "X was accused of C" (no
 source; X is the accused).
+
+Also in the wide sense: a verb of will with its infinitive ("X refused to C"), any adjective with a
+preposition of stance after a party's copula ("voters were divided on C"), an object relative ("the
+offer X rebuffed": the offer is the content), an evidential verb ("X seems ready to C": the writer's
+hedge, no source) and a sentence-opening adjunct ("In a new poll, C", "As X put it, C":
+``warlog.extract.adjuncts``). Span cutting lives in ``claim_spans``, quotation rules in ``quotations``.
 """
 
 from __future__ import annotations
-
-from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from warlog.extract import clauses
+from warlog.extract.adjuncts import adjunct_frame, idiom_end, is_as_idiom
 from warlog.extract.base import Component
 from warlog.extract.caveats import attach_caveats, load_caveat_patterns
+from warlog.extract.claim_spans import cue_extent, overlaps, subtree, trim
+from warlog.extract.clauses import CLAUSES, OBJECT_OF_PREP, SUBJECTS, WH_TAGS
+from warlog.extract.quotations import adjacent_quote, continued_quotes, next_paragraph, quote_containing
 from warlog.extract.quotes import find_quotes, layout_attributions
 from warlog.extract.spans import char_span, doc_text
 from warlog.extract.speakers import RELATIVE_PRONOUNS, SpeakerResolver, load_claimant_lexicon
 from warlog.extract.stances import ClaimLexicon, load_claim_lexicon
 from warlog.schema import Caveat, Claim, Claimant, Modality, Span, Stance
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLAUSES = frozenset({"ccomp", "xcomp", "parataxis"})
-EDGE_PUNCT = frozenset(",;:—–-―()[]")
-OPENING_QUOTES = frozenset("“‘\"'«")
-CLOSING_QUOTES = frozenset("”’\"'»")
-WH_TAGS = frozenset({"WP", "WDT"})
+PARTIES = frozenset({"PERSON", "ORG", "NORP"})
+EVIDENCE = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp", "prep"})  # what "seems" says of its subject
 NESTING = frozenset({"relcl"})
 SIBLINGS = frozenset({"conj", "advcl"})
-# dependencies a cue's speaker is found above: "went on to say" (xcomp), "and warned" (conj), "..., adding"
-# (advcl), "started off by stressing" (pcomp under a preposition, climbed through both)
-CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "advmod", "acomp"})
-AUXILIARIES = frozenset({"aux", "auxpass", "neg"})
-PARTICLES = frozenset({"prt"})
-ADVERBS = frozenset({"advmod"})
-OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
-MAX_QUOTE_GAP = 200  # characters between a quotation and its cue ("..., Name, the long title, said")
 MAX_LABEL_TOKENS = 7  # "Former Judge Ann Brown at Convention": longer runs before a colon are sentences
-MAX_COLON_LEAD = 40  # characters between a cue and the colon ending its line ("said on Monday:")
-MIN_QUOTE_TOKENS = 4
 MAX_HEADLINE_TOKENS = 20  # shorter quoted bits are scare quotes inside a sentence, not quotations
 
 
@@ -131,7 +126,7 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
         outer = next((k for k, (a, b) in enumerate(contents) if a <= cue.idx < b), None)
         if outer is not None and not _nests(cue, lexicon):
             continue
-        quote = _quote_containing(quotes, quote_starts, cue.idx)
+        quote = quote_containing(quotes, quote_starts, cue.idx)
         if quote is not None and quote[1] - quote[0] > 0:
             continue  # a reporting verb inside a quotation belongs to the quoted speech
         built = _attribution(doc, cue, lexicon, quotes, quote_starts)
@@ -158,7 +153,7 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
     for cue, source, cue_span, content, head in found:
         claimant = _claimant(doc, speakers, source, head)
         claims.append(_claim(doc, cue, claimant, source, cue_span, content, lexicon))
-    claims.extend(_continued_quotes(doc, claims, quotes, taken + contents))
+    claims.extend(continued_quotes(doc, claims, quotes, taken + contents))
     claims.sort(key=lambda c: (c.content or c.cue).start)
     return claims
 
@@ -175,7 +170,7 @@ def _cut_before(doc: Doc, content: Span | None, offset: int) -> Span | None:
         last -= 1
     if last < tokens.start:
         return content
-    return _trim(doc, content.start, doc[last].idx + len(doc[last].text)) or content
+    return trim(doc, content.start, doc[last].idx + len(doc[last].text)) or content
 
 
 def _is_label(name: SpacySpan, cue: tuple[int, int], text: str, kickers: frozenset[str]) -> bool:
@@ -196,6 +191,10 @@ def _is_label(name: SpacySpan, cue: tuple[int, int], text: str, kickers: frozens
 def _is_cue_candidate(doc: Doc, token: Token, lexicon: ClaimLexicon) -> bool:
     if token.lower_ in lexicon.phrase_heads and lexicon.phrase_at(doc, token.i) is not None:
         return True
+    if token.pos_ == "ADP":
+        return adjunct_frame(token, lexicon) is not None
+    if is_as_idiom(token, lexicon):
+        return True
     if token.pos_ in ("NOUN", "PROPN") and _headline_verb(token, lexicon):
         return True
     if token.pos_ == "NOUN":
@@ -211,7 +210,8 @@ def _predicate(cue: Token, lexicon: ClaimLexicon) -> Token | None:
     "was clear that", or the noun of saying of "made the case for", "issued a statement"."""
     if cue.lemma_ == "be":
         adjectives = lexicon.attitude_adjectives
-        return next((c for c in cue.children if c.dep_ == "acomp" and c.lower_ in adjectives), None)
+        word = next((c for c in cue.children if c.dep_ == "acomp" and c.lower_ in adjectives), None)
+        return word if word is not None else _stance_adjective(cue, lexicon)
     if cue.lower_ in lexicon.attitude_adjectives and any(
             c.dep_ == "auxpass" and c.lemma_ == "be" for c in cue.children):
         return cue  # "are opposed to": the parser read the adjective as a passive participle
@@ -221,12 +221,34 @@ def _predicate(cue: Token, lexicon: ClaimLexicon) -> Token | None:
     return None
 
 
+def _stance_adjective(cue: Token, lexicon: ClaimLexicon) -> Token | None:
+    """Any adjective a person or group is about something with ("were divided on C", "is partial to C",
+    "was upfront about C"): the copula's subject is a party and the adjective governs a preposition of
+    stance; the adjective lists only what needs no preposition ("was clear that")."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _is_party(subject, lexicon):
+        return None
+    for word in cue.children:
+        if word.dep_ == "acomp" and word.pos_ == "ADJ" and any(
+                c.dep_ == "prep" and c.lower_ in lexicon.stance_preps and any(
+                    g.dep_ in OBJECT_OF_PREP for g in c.children) for c in word.children):
+            return word
+    return None
+
+
+def _is_party(token: Token, lexicon: ClaimLexicon) -> bool:
+    """A person, group or organisation: a named one, a personal pronoun, or a noun of people."""
+    if token.tag_ == "PRP":
+        return token.lower_ not in ("it", "this", "that")
+    return token.ent_type_ in PARTIES or token.lemma_.lower() in lexicon.people_nouns
+
+
 def _predicate_attribution(doc: Doc, cue: Token, word: Token):
     """(source, cue, content, speaker) for "X is opposed to C", "X made the case for C", "X was clear
     that C": the cue runs from the verb to the adjective or noun (and its preposition)."""
-    subject = _subject(cue)
-    if subject is None:
-        return None
+    subject = clauses.subject(cue)
+    if subject is None or subject.lower_ == "it":
+        return None  # "it was clear that C": a placeholder subject names nobody
     end_token = word
     around = (*word.children, *cue.children) if word.i != cue.i else tuple(cue.children)
     head = next((c for c in around if c.i > word.i and (c.dep_ in CLAUSES or c.dep_ == "advcl" and any(
@@ -240,14 +262,14 @@ def _predicate_attribution(doc: Doc, cue: Token, word: Token):
             head = prep
     if head is None:
         return None
-    content = _trim(doc, *_subtree(head))
+    content = trim(doc, *subtree(head))
     if head.dep_ in OBJECT_OF_PREP:
-        content = _trim(doc, head.left_edge.idx, _subtree(head)[1])
-    source = _trim(doc, *_subtree(subject))
-    cue_span = char_span(doc, _cue_span(doc, cue).start, end_token.idx + len(end_token))
+        content = trim(doc, head.left_edge.idx, subtree(head)[1])
+    source = trim(doc, *subtree(subject))
+    cue_span = char_span(doc, cue_extent(doc, cue).start, end_token.idx + len(end_token))
     if content is None or source is None or content.start < cue_span.end:
         return None
-    if _overlaps((source.start, source.end), (content.start, content.end)):
+    if overlaps((source.start, source.end), (content.start, content.end)):
         return None
     return source, cue_span, content, subject
 
@@ -282,11 +304,6 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _quote_containing(quotes, quote_starts, offset: int):
-    i = bisect_right(quote_starts, offset) - 1
-    if i >= 0 and quotes[i][0] < offset < quotes[i][1]:
-        return quotes[i]
-    return None
 
 
 def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_starts):
@@ -296,55 +313,85 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
         return _phrase_attribution(doc, cue, phrase)
     if cue.pos_ in ("NOUN", "PROPN") and _headline_verb(cue, lexicon):
         sent = cue.sent
-        source, content = _trim(doc, sent.start_char, cue.idx), _trim(doc, cue.idx + len(cue), sent.end_char)
+        source, content = trim(doc, sent.start_char, cue.idx), trim(doc, cue.idx + len(cue), sent.end_char)
         if source is None or content is None:
             return None
         return source, char_span(doc, cue.idx, cue.idx + len(cue)), content, cue.sent[0]
     if cue.pos_ == "NOUN":
         return _noun_attribution(doc, cue, lexicon)
+    if cue.pos_ == "ADP":
+        return _adjunct_attribution(doc, cue, lexicon)
+    if is_as_idiom(cue, lexicon):
+        content = clauses.parenthetical_content(doc, cue)  # "as X put it, C": C, as with "as X noted"
+        subject = clauses.subject(cue)
+        if content is None or subject is None:
+            return None
+        cue_span = char_span(doc, cue_extent(doc, cue).start, idiom_end(cue))
+        return trim(doc, *subtree(subject)), cue_span, content, subject
     word = _predicate(cue, lexicon)
     if word is not None:
         built = _predicate_attribution(doc, cue, word)
         if built is not None or lexicon.lemma(cue) is None:
             return built
     lemma = lexicon.lemma(cue) or cue.lemma_.lower()
-    subject = _subject(cue)
+    if lemma in lexicon.evidential:
+        return _evidential_attribution(doc, cue, lexicon)
+    subject = clauses.subject(cue)
     no_comment = lexicon.is_no_comment(cue)
-    content_head = _content_head(cue, lemma, lexicon)
-    quote = _adjacent_quote(doc, cue, quotes)
-    content = _content_span(doc, cue, content_head) if content_head is not None else None
-    if content is None and (cue.dep_ == "parataxis" or cue.dep_ == "advcl" and lemma in lexicon.speech
-                            and all(m.lower_ == "as" for m in cue.children if m.dep_ == "mark")):
-        content = _parenthetical_content(doc, cue)  # "C, he noted" / "as X noted, C": read as "X noted C"
+    content_head = clauses.content_head(cue, lemma, lexicon)
+    quote = adjacent_quote(doc, cue, quotes) if lemma not in lexicon.quote_shy else None
+    if quote is not None and subject is not None and quote[0] <= subject.idx < quote[1]:
+        subject = clauses.subject_outside(cue, quote) or subject
+    content = clauses.content_span(doc, cue, content_head) if content_head is not None else None
+    if (
+        content is None
+        and (
+            cue.dep_ == "parataxis"
+            or cue.dep_ == "advcl"
+            and lemma in lexicon.speech
+            and all(m.lower_ == "as" for m in cue.children if m.dep_ == "mark")
+        )
+        and not clauses.discourse_marker(cue, subject)
+    ):
+        content = clauses.parenthetical_content(doc, cue)  # "C, he noted", "as X noted, C": "X noted C"
     if subject is None and content is not None:
-        speaker = _postposed_speaker(doc, cue)
+        speaker = clauses.postposed_speaker(doc, cue)
         if speaker is not None and content.start < speaker.left_edge.idx:
             subject = speaker
-            content = _trim(doc, content.start, min(content.end, speaker.left_edge.idx))
+            content = trim(doc, content.start, min(content.end, speaker.left_edge.idx))
     if quote is not None:
         if content is None or (quote[0] - 2 <= content.start and content.end <= quote[1] + 2):
             content = char_span(doc, *quote)
-        elif _overlaps((content.start, content.end), quote):
+        elif overlaps((content.start, content.end), quote):
             content = char_span(doc, min(content.start, quote[0]), max(content.end, quote[1]))
     if content is None and quote is None and lexicon.lemma(cue) is not None:
         passive = _passive_agent(cue)
         if passive is not None:  # "the plan was backed by the council": the council backs the plan
-            subject, content = passive[0], _trim(doc, *_subtree(passive[1]))
+            subject, content = passive[0], trim(doc, *subtree(passive[1]))
     if content is None and quote is None and lemma in lexicon.speech:
-        content = _next_paragraph(doc, cue)  # "The mayor said:" closing a line, the words below it
+        content = next_paragraph(doc, cue)  # "The mayor said:" closing a line, the words below it
     if content is None and no_comment:
         # "did not respond to requests for comment": what went unanswered is the content
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i), None)
-        content = _trim(doc, *_subtree(prep)) if prep is not None else None
+        content = trim(doc, *subtree(prep)) if prep is not None else None
+    if content is None and quote is None:
+        content = clauses.antecedent(doc, cue, subject)  # "the offer the senator rebuffed": the offer
     if content is None and not no_comment and not lexicon.stands_alone(cue):
         return None
+    if lemma in lexicon.naming and cue.dep_ in ("acl", "amod") and cue.tag_ == "VBN":
+        return None  # "a program called Safe Streets": a name given, not a claim made
+    if lexicon.is_intention(lemma) and not clauses.intends(cue, content_head, lexicon) and not (
+            lemma in lexicon.prep_cues and content_head is not None and content_head.dep_ in OBJECT_OF_PREP):
+        return None  # "sought the nomination": an act; "sought to win the nomination": a stance
     if lexicon.is_conditional(lemma) and not (
         (lemma in lexicon.quote_only and quote is not None)
         or (content_head is not None and content_head.dep_ in OBJECT_OF_PREP and lemma in lexicon.prep_cues)
     ):
         return None  # "the shelling continued", "went home": not cues without their quotation or preposition
-    if _non_finite(cue) and not no_comment and quote is None and not _carried_on(cue, lexicon) and (
-            content_head is None or content_head.dep_ not in CLAUSES):
+    if lexicon.is_conditional(lemma) and quote is None and subject is None:
+        return None  # "an ad focused on jobs": a participle describing a thing, not a speaker's focus
+    if clauses.non_finite(cue) and not no_comment and quote is None and not clauses.carried_on(
+            cue, lexicon) and (content_head is None or content_head.dep_ not in CLAUSES):
         return None  # "ways to offer cheaper insurance": an act named, not a claim made
     if lemma in lexicon.belief and lemma not in lexicon.speech and content is None:
         return None
@@ -355,30 +402,49 @@ def _attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon, quotes, quote_star
         if content is None:
             prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in lexicon.passive_preps),
                         None)
-            content = _trim(doc, *_subtree(prep if prep is not None else subject))
+            content = trim(doc, *subtree(prep if prep is not None else subject))
         subject = None
-    source = _trim(doc, *_subtree(subject)) if subject is not None and not _expletive(subject, cue) else None
+    named = subject is not None and not clauses.expletive(subject, cue)
+    source = trim(doc, *subtree(subject)) if named else None
+    if source is not None and quote is not None and source.start < quote[1] <= subject.idx:
+        source = trim(doc, quote[1], source.end)  # the parser hung the closing quote mark on the speaker
     if source is None:
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is not None:
-            source = _trim(doc, *_subtree(pobj))
+            source = trim(doc, *subtree(pobj))
             subject = pobj
-    cue_span = _cue_span(doc, cue)
+    cue_span = cue_extent(doc, cue)
     if content_head is not None and content_head.dep_ in OBJECT_OF_PREP and content_head.head.i == cue.i + 1:
         prep = content_head.head  # "called for": the preposition belongs to the cue
         cue_span = char_span(doc, cue_span.start, prep.idx + len(prep))
     if no_comment and cue.dep_ == "xcomp":  # "declined to comment": the governing verb is part of the cue
-        cue_span = char_span(doc, _cue_span(doc, cue.head).start, cue_span.end)
-    if content is not None and source is not None and _overlaps((source.start, source.end), (content.start,
+        cue_span = char_span(doc, cue_extent(doc, cue.head).start, cue_span.end)
+    if content is not None and source is not None and overlaps((source.start, source.end), (content.start,
                                                                                            content.end)):
         if content_head is None or content_head.i < cue.i or content.end <= cue_span.end:
             return None
         # "which he said were ...": the clause's fronted subject sits before the speaker; keep what follows
-        content = _trim(doc, cue_span.end, content.end)
+        content = trim(doc, cue_span.end, content.end)
         if content is None:
             return None
     return source, cue_span, content, subject
+
+
+def _evidential_attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon):
+    """"The senator seemed ready to yield", "the strike appears to have hit a depot": the writer's hedged
+    reading of the subject, not the subject's claim. No source; the content is the subject with what is
+    said of it (attribution corpora annotate it so), the cue the verb."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = next((c for c in cue.children if c.dep_ in EVIDENCE and c.i > cue.i), None)
+    if subject is None or complement is None or subject.i > cue.i or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if complement.dep_ == "xcomp" and (lexicon.lemma(complement) or "") in lexicon.speech:
+        return None  # "the ministry appeared to confirm C": the ministry's own claim, read from "confirm"
+    content = trim(doc, subject.left_edge.idx, subtree(complement)[1])
+    if content is None:
+        return None
+    return None, cue_extent(doc, cue), content, None
 
 
 def _phrase_attribution(doc: Doc, cue: Token, phrase: tuple[int, int]):
@@ -388,17 +454,31 @@ def _phrase_attribution(doc: Doc, cue: Token, phrase: tuple[int, int]):
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
-    source = _trim(doc, *_subtree(obj))
+    source = trim(doc, *subtree(obj))
     cue_span = char_span(doc, doc[first].idx, prep.idx + len(prep.text))
     sent = cue.sent
     block_start = doc[first].idx
     block_end = source.end if source is not None else cue_span.end
-    before = _trim(doc, sent.start_char, block_start)
-    after = _trim(doc, block_end, sent.end_char)
+    before = trim(doc, sent.start_char, block_start)
+    after = trim(doc, block_end, sent.end_char)
     content = max((s for s in (before, after) if s is not None), key=lambda s: s.end - s.start, default=None)
     if content is None:
         return None
     return source, cue_span, content, obj
+
+
+def _adjunct_attribution(doc: Doc, cue: Token, lexicon: ClaimLexicon):
+    """ "In a poll released Monday, C" / "For many voters, C": the preposition is the cue."""
+    frame = adjunct_frame(cue, lexicon)
+    if frame is None:
+        return None
+    source_range, cue_range, content_range, head = frame
+    source, content = trim(doc, *source_range), trim(doc, *content_range)
+    if source is None or content is None:
+        return None
+    return source, char_span(doc, *cue_range), content, head
+
+
 
 
 def _passive_agent(cue: Token) -> tuple[Token, Token] | None:
@@ -443,274 +523,60 @@ def _noun_attribution(doc: Doc, noun: Token, lexicon: ClaimLexicon):
     clause = _noun_clause(noun, lexicon)
     if clause is None:
         return None
-    content = _trim(doc, *_subtree(clause))
+    content = trim(doc, *subtree(clause))
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = _trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)) if owner is not None else None
+    source = trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)) if owner is not None else None
     if content is None:
         return None
     return source, char_span(doc, noun.idx, noun.idx + len(noun.text)), content, owner
 
 
-def _carried_on(cue: Token, lexicon: ClaimLexicon) -> bool:
-    """An infinitive that goes on a subject's own speech ("went on to deny the report", "continued to
-    praise X"): the verb above it has a subject, unlike "ways to offer cheaper insurance"."""
-    head = cue.head
-    return cue.dep_ in ("xcomp", "advcl") and head.pos_ == "VERB" and head.lemma_.lower() in lexicon.carry_on
 
 
-def _non_finite(cue: Token) -> bool:
-    """An infinitive, which reports a claim only when it governs a clause ("wanted to say that ...")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
-def _subject(cue: Token) -> Token | None:
-    """The speaker: the cue's subject, or the subject of the verb it hangs from ("..., adding that",
-    "began by stressing", "issued a paper welcoming")."""
-    token = cue
-    for _ in range(6):
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        if subject is None:
-            # the parser sometimes hangs the subject on an auxiliary split off by an adverb
-            # ("the military did, however, claim ...": nsubj <- did <-aux- claim)
-            auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.i < token.i]
-            subject = next((g for a in auxiliaries for g in a.children if g.dep_ in SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if token.dep_ in CLIMB and token.head.i != token.i:
-            token = token.head
-            continue
-        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "pobj"):
-            token = token.head.head  # "issued a paper welcoming C": the paper's issuer speaks
-            continue
-        return None
-    return None
 
 
-def _expletive(subject: Token, cue: Token) -> bool:
-    """"It was reported that ...": the subject is a placeholder, the claim has no named source."""
-    return subject.lower_ == "it" and (subject.dep_ == "nsubjpass" or cue.tag_ == "VBN")
 
 
-def _content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None:
-    clause = next((c for c in cue.children if c.dep_ in CLAUSES), None)
-    if clause is not None:
-        return clause
-    relative = next((c for c in cue.children if c.dep_ == "dobj" and c.tag_ in WH_TAGS and c.i < cue.i), None)
-    if relative is not None:
-        return relative  # "what the senators said": the content is the fronted "what"
-    if lemma in lexicon.speech:
-        clause = next((c for c in cue.rights if c.dep_ == "advcl" and (_is_bare_clause(c)
-                                                                        or _is_question(c, cue))), None)
-        if clause is not None:
-            return clause  # "said after the vote he would ...": the parser took the clause for an adverbial
-    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
-        return None
-    if cue.dep_ == "ccomp" and cue.head.i != cue.i:
-        return None
-    if lemma in lexicon.object_cues:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "intj", "oprd")), None)
-        if obj is not None:
-            return obj
-    if lemma in lexicon.speech:
-        # "said earlier on Friday during a news conference that ...": the parser hung the clause elsewhere
-        for token in cue.doc[cue.i + 1 : min(cue.sent.end, cue.i + 12)]:
-            if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > cue.i:
-                return token.head
-    preps = lexicon.prep_cues.get(lemma)
-    if preps:
-        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in preps), None)
-        obj = next((c for c in prep.children if c.dep_ in OBJECT_OF_PREP), None) if prep is not None else None
-        if obj is not None:
-            return obj
-        # "calling for the army to leave": the parser made the preposition the mark of a clause
-        clause = next((c for c in cue.rights if c.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)), None)
-        if clause is not None:
-            return clause
-    if lemma in lexicon.speech:
-        # "did not say when": a bare wh-word closing the clause is an indirect question; "said so" the
-        # pro-form of what was said
-        wh = next((c for c in cue.rights if c.dep_ == "advmod" and (c.tag_ == "WRB" or c.lower_ == "so")
-                   and c.i == cue.i + 1), None)
-        if wh is not None and (wh.lower_ == "so" or wh.i + 1 >= cue.sent.end or cue.doc[wh.i + 1].is_punct):
-            return wh
-    if lexicon.verb_stance.get(lemma) is not None:
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        if obj is not None:
-            return obj
-    return None
 
 
-def _is_bare_clause(clause: Token) -> bool:
-    """A finite clause with its own subject and no subordinator ("if", "when", "because")."""
-    return clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECTS for c in clause.children) and not any(
-        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in clause.children)
 
 
-def _is_question(clause: Token, cue: Token) -> bool:
-    """An indirect question right after the cue ("has not said when it will vote"): the clause opens
-    with a wh-word the parser read as an adverbial's marker."""
-    first = clause.left_edge
-    wh = first.tag_ == "WRB" or first.lower_ == "whether"
-    return first.i == cue.i + 1 and wh and first.lower_ != "as"
 
 
-def _content_span(doc: Doc, cue: Token, head: Token) -> Span | None:
-    start, end = _subtree(head)
-    if head.dep_ in ("dobj", "oprd") and head.i > cue.i:
-        # "called the mayor a liar": the object and its predicate ("a liar") after it
-        for child in cue.children:
-            if child.dep_ == "oprd" and child.i > head.i:
-                end = max(end, _subtree(child)[1])
-        # "accused Russia of shelling ...": the object and the prepositional clause after it
-        for child in cue.children:
-            if child.dep_ == "prep" and child.i > head.i and child.lower_ in ("of", "for", "as"):
-                end = max(end, _subtree(child)[1])
-    return _trim(doc, start, end)
 
 
-def _postposed_speaker(doc: Doc, cue: Token) -> Token | None:
-    """"C, the General Staff said": the noun phrase between a comma and a subjectless parenthetical cue
-    is its speaker, even where the parser hung it on the clause before (as an apposition)."""
-    head = doc[cue.i - 1] if cue.i > 0 else None
-    if head is None or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    lo = head.left_edge.i
-    if lo == 0 or doc[lo - 1].text != "," or head.i - lo > 6:
-        return None
-    return head
 
 
-def _parenthetical_content(doc: Doc, cue: Token) -> Span | None:
-    """"C1, he said, C2": the clause around the parenthetical, its longer side."""
-    head = cue.head
-    start, end = _subtree(head)
-    left = _trim(doc, start, cue.left_edge.idx)
-    right = _trim(doc, cue.right_edge.idx + len(cue.right_edge.text), end)
-    sides = [s for s in (left, right) if s is not None]
-    return max(sides, key=lambda s: s.end - s.start) if sides else None
 
 
-def _adjacent_quote(doc: Doc, cue: Token, quotes) -> tuple[int, int] | None:
-    """The quotation this cue introduces or follows: in the cue's sentence, or just after "said:"."""
-    sent = cue.sent
-    best = None
-    for q_start, q_end in quotes:
-        if q_end < sent.start_char - 3:
-            continue
-        if q_start >= sent.end_char + 2:
-            break
-        if q_end - q_start < 2 or len(doc_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
-            continue
-        if q_start <= cue.idx < q_end:
-            return None
-        if q_end <= cue.idx:
-            gap = doc_text(doc)[q_end : cue.idx]
-        else:
-            gap = doc_text(doc)[cue.idx + len(cue) : q_start]
-            if any(ch in ".!?" for ch in gap):
-                continue  # the quotation starts a new sentence of its own
-        if len(gap) > MAX_QUOTE_GAP or "\n" in gap and not _introduces_paragraph(gap):
-            continue
-        if best is None or len(gap) < best[0]:
-            best = (len(gap), (q_start, q_end))
-    return best[1] if best is not None else None
 
 
-def _introduces_paragraph(gap: str) -> bool:
-    """"He said:" closing a line introduces the next paragraph: a colon right before the line break,
-    only spaces after it (the quotation opens the next paragraph)."""
-    line, _, rest = gap.partition("\n")
-    return line.rstrip().endswith(":") and not rest.strip() and len(line) <= MAX_COLON_LEAD
 
 
-def _next_paragraph(doc: Doc, cue: Token) -> Span | None:
-    """The paragraph a cue ending its line with a colon introduces ("The report concludes:"), as its
-    content; None where the line goes on past the colon."""
-    text = doc_text(doc)
-    end = cue.idx + len(cue.text)
-    line_end = text.find("\n", end)
-    if line_end < 0 or not _introduces_paragraph(text[end : line_end + 1]):
-        return None
-    start = line_end
-    while start < len(text) and text[start].isspace():
-        start += 1
-    stop = text.find("\n", start)
-    return _trim(doc, start, len(text) if stop < 0 else stop)
 
 
-def _continued_quotes(doc: Doc, claims: list[Claim], quotes, taken) -> list[Claim]:
-    """A quotation with no cue of its own right after a quoted claim continues that speaker's words."""
-    extra: list[Claim] = []
-    by_end = sorted((c for c in claims if c.content is not None), key=lambda c: c.content.end)
-    for q_start, q_end in quotes:
-        if any(a < q_end and q_start < b for a, b in taken):
-            continue
-        if len(doc_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
-            continue
-        previous = [c for c in by_end if c.content.end <= q_start and c.content.text[:1] in OPENING_QUOTES]
-        if not previous:
-            continue
-        last = previous[-1]
-        between = doc_text(doc)[max(last.content.end, last.cue.end if last.cue else 0) : q_start]
-        if len(between) > 120 or "\n\n" in between and len(between) > 4:
-            continue
-        extra.append(last.model_copy(update={"content": char_span(doc, q_start, q_end), "caveats": []}))
-        taken.append((q_start, q_end))
-    return extra
 
 
-# --------------------------------------------------------------------------------------------- spans
 
 
-def _subtree(token: Token) -> tuple[int, int]:
-    left, right = token.left_edge, token.right_edge
-    return left.idx, right.idx + len(right.text)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
-def _trim(doc: Doc, start: int, end: int) -> Span | None:
-    """Strip whitespace, edge punctuation and a final period (kept when a closing quote follows it)."""
-    text = doc_text(doc)
-    while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT or text[end - 1] == "."):
-        if text[end - 1] == "." and end - 2 >= start and text[end - 2].isupper() and end - 3 >= start \
-                and text[end - 3] == ".":
-            break  # an abbreviation such as "U.S."
-        end -= 1
-    if end < len(text) and text[end] in CLOSING_QUOTES and _opens_quote(text, start, end):
-        end += 1  # the parser left the closing quote mark on the reporting verb
-    if start >= end:
-        return None
-    return Span(start=start, end=end, text=text[start:end])
 
 
-def _opens_quote(text: str, start: int, end: int) -> bool:
-    inner = text[start:end]
-    return inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
 
 
-def _attached(token: Token, cue: Token, deps: frozenset[str]) -> bool:
-    return token.head.i == cue.i and token.dep_ in deps
 
 
-def _cue_span(doc: Doc, cue: Token) -> Span:
-    """The cue verb with the auxiliaries and negation right before it and a particle right after; an
-    adverb between them stays inside ("did not immediately respond", "has also said")."""
-    first = cue.i
-    k = cue.i
-    while k - 1 >= cue.sent.start and _attached(doc[k - 1], cue, AUXILIARIES | ADVERBS):
-        k -= 1
-        if doc[k].dep_ in AUXILIARIES:
-            first = k
-    last = cue.i
-    if last + 1 < cue.sent.end and _attached(doc[last + 1], cue, PARTICLES):
-        last += 1
-    return char_span(doc, doc[first].idx, doc[last].idx + len(doc[last].text))
+
+
+
+
+
+
 
 
 # --------------------------------------------------------------------------------------------- claims

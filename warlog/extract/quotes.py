@@ -17,6 +17,8 @@ OPEN = {"“": "”", "«": "»", "„": "“"}
 STRAIGHT = '"'
 MISUSED_OPEN = "”"
 MAX_QUOTE_CHARS = 3000  # a longer run between marks is a stray mark, not a quotation
+MAX_MIXED_GAP = 200  # characters from a mixed close to the next quotation it reopens ("A," he said. "B.”)
+OPEN_OF = {'"': "“", "”": '"'}  # the mark a mixed close's next quotation opens with, besides its own kind
 MAX_LINE_PREFIX = 400  # a labelled quotation ("... - Ann Lee: “...”") sits near its line's start
 
 
@@ -64,7 +66,11 @@ def _close(text: str, start: int, closer: str) -> int | None:
         if ch in "”»" and closer != STRAIGHT:
             return i + 1  # mismatched curly close: accept it
         if ch == other and fallback is None and _ends_quote(text, i):
+            if _closes_mixed(text, start, i, ch):
+                return i + 1
             fallback = i + 1
+        if ch == "“" and closer == "”" and _ends_quote(text, i) and i > start + 1 and text[i - 1] in ",.?!":
+            return i + 1  # an opening mark typed for the closing one ("Not at all,“ he said)
         if ch == "\n":
             j = i
             while j < n and text[j].isspace():
@@ -81,6 +87,19 @@ def _close(text: str, start: int, closer: str) -> int | None:
             return end if end - start > 1 else None
         i += 1
     return fallback
+
+
+def _closes_mixed(text: str, start: int, i: int, mark: str) -> bool:
+    """Whether a closing-like mark of the other kind ends the quotation opened at ``start`` even though
+    the paragraph holds a proper close later: scraped text that mixes the kinds reopens the next quotation
+    with the other kind too (“A," he said. "B.”), so a close right after punctuation, with no mark of its
+    kind opened before it inside the quotation (a nested "term"), and a speech gap after it, ends it."""
+    if text[i - 1] not in ",.?!" or mark in text[start + 1 : i]:
+        return False
+    rest = text[i + 1 : i + 1 + MAX_MIXED_GAP]
+    line_end = rest.find("\n")
+    rest = rest if line_end < 0 else rest[:line_end]
+    return mark in rest or (OPEN_OF.get(mark, "") in rest)
 
 
 def _ends_quote(text: str, i: int) -> bool:

@@ -20,8 +20,17 @@ VERBS = "reporting_verbs.yaml"
 STANCES = "stances.yaml"
 AGENTS = frozenset({"nsubj", "agent"})
 OBJECTS = frozenset({"dobj", "nsubjpass"})
-INFLECTIONS: tuple[tuple[str, str], ...] = (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ied", "y"),
-                                            ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""))
+INFLECTIONS: tuple[tuple[str, str], ...] = (
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 Phrase = tuple[str, ...]
@@ -77,6 +86,19 @@ class ClaimLexicon:
     carry_on: frozenset[str] = frozenset()  # "went on to deny": verbs an infinitive cue goes on from
     passive_speakers: frozenset[str] = frozenset()  # "X was quoted as saying": a passive subject who speaks
     passive_preps: frozenset[str] = frozenset()  # "X was accused of C": the preposition of its content
+    intention: frozenset[str] = (
+        frozenset()
+    )  # "X refused to C", "X seeks to C": cues only with "to"-infinitive
+    frame_prep: frozenset[str] = frozenset()  # "In a poll, C": prepositions framing a noun of record
+    frame_nouns: frozenset[str] = frozenset()  # "In a poll, C": records that are sources of their own
+    view_nouns: frozenset[str] = frozenset()  # "In his words, C": a possessor's words or view
+    viewpoint_preps: frozenset[str] = frozenset()  # "For voters, C", "To him, C": a party's view
+    as_idioms: frozenset[str] = frozenset()  # "as X put it, C"
+    naming: frozenset[str] = frozenset()  # "a program called X": a participle that names, not a claim
+    stance_preps: frozenset[str] = frozenset()  # "were divided on C": prepositions of a stance adjective
+    people_nouns: frozenset[str] = frozenset()  # "voters", "officials": nouns naming people who hold views
+    evidential: frozenset[str] = frozenset()  # "X seems ready to C": the writer's hedge, no source
+    quote_shy: frozenset[str] = frozenset()  # "released a video": a quotation beside it is not its content
 
     # ------------------------------------------------------------------ cues
 
@@ -103,17 +125,30 @@ class ClaimLexicon:
         return None
 
     def _known(self, lemma: str) -> bool:
-        return lemma in self.speech or lemma in self.belief or lemma in self.quote_only \
+        return (
+            lemma in self.speech
+            or lemma in self.belief
+            or lemma in self.quote_only
             or lemma in self.prep_cues
+            or lemma in self.intention
+        )
+
+    def is_intention(self, lemma: str) -> bool:
+        """A verb of will ("seek", "refuse") that is a cue only with its infinitive: "refused to testify"
+        reports a stance, "refused the offer" names an act."""
+        return lemma in self.intention and lemma not in self.speech and lemma not in self.belief
 
     def is_conditional(self, lemma: str) -> bool:
         """A verb that is a cue only beside a quotation ("she continued") or with its preposition
         ("went after"), never on its own."""
-        return (lemma in self.quote_only or lemma in self.prep_cues) and lemma not in self.speech \
+        return (
+            (lemma in self.quote_only or lemma in self.prep_cues)
+            and lemma not in self.speech
             and lemma not in self.belief
+        )
 
     def is_no_comment(self, cue: Token) -> bool:
-        """"has not commented", "declined to comment", "did not respond to a request for comment"."""
+        """ "has not commented", "declined to comment", "did not respond to a request for comment"."""
         if cue.lemma_.lower() not in self.no_comment_verbs:
             return False
         if any(c.dep_ == "neg" for c in cue.children):
@@ -218,11 +253,16 @@ class ClaimLexicon:
         if "had" in auxes or _contains([t.lower_ for t in cue.sent], self.historical):
             return Modality.HISTORICAL.value
         tokens = _tokens(doc, content)
-        roots = [t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head.i == t.i] \
-            if tokens else []
+        roots = (
+            [t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head.i == t.i]
+            if tokens
+            else []
+        )
         for root in roots[:1]:
-            if any(c.dep_ == "aux" and c.lower_ in self.hypothetical - {"can", "should", "would"}
-                   for c in root.children):
+            if any(
+                c.dep_ == "aux" and c.lower_ in self.hypothetical - {"can", "should", "would"}
+                for c in root.children
+            ):
                 return Modality.HYPOTHETICAL.value
         return Modality.ASSERTED.value
 
@@ -253,13 +293,29 @@ def _words(raw: dict, key: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _prep_cues(raw: dict) -> dict[str, frozenset[str]]:
+    """``prep_cues``: verb -> its prepositions, each a lower-case word (a bare ``on`` in YAML is a boolean,
+    which would silently never match)."""
+    cues: dict[str, frozenset[str]] = {}
+    for verb, preps in (raw.get("prep_cues") or {}).items():
+        if not isinstance(preps, list) or not all(isinstance(p, str) and p == p.lower() for p in preps):
+            raise LexiconError(
+                f"lexicon {VERBS!r}: prep_cues {verb!r} must list lower-case prepositions as "
+                f'strings (write "on" in quotes); got {preps!r}'
+            )
+        cues[str(verb)] = frozenset(preps)
+    return cues
+
+
 @cache
 def load_claim_lexicon() -> ClaimLexicon:
     """Read reporting_verbs.yaml and stances.yaml once per process, failing on a malformed entry."""
     verbs = load_yaml(VERBS)
     stances = load_yaml(STANCES)
-    for name, raw, keys in ((VERBS, verbs, ("speech", "belief", "phrases")),
-                            (STANCES, stances, ("no_comment", "interception", "modality"))):
+    for name, raw, keys in (
+        (VERBS, verbs, ("speech", "belief", "phrases")),
+        (STANCES, stances, ("no_comment", "interception", "modality")),
+    ):
         if not isinstance(raw, dict) or any(k not in raw for k in keys):
             raise LexiconError(f"lexicon {name!r} must be a mapping with the keys {', '.join(keys)}")
     valid = {s.value for s in Stance}
@@ -272,8 +328,9 @@ def load_claim_lexicon() -> ClaimLexicon:
                 )
             if stance is not None:
                 verb_stance[str(lemma)] = stance
-    phrases = tuple(sorted((tuple(str(p["text"]).lower().split()) for p in verbs["phrases"]),
-                           key=len, reverse=True))
+    phrases = tuple(
+        sorted((tuple(str(p["text"]).lower().split()) for p in verbs["phrases"]), key=len, reverse=True)
+    )
     nc, resp, inter = stances["no_comment"], stances["responsibility"], stances["interception"]
     return ClaimLexicon(
         speech=frozenset(verbs["speech"]),
@@ -282,7 +339,7 @@ def load_claim_lexicon() -> ClaimLexicon:
         phrases=phrases,
         phrase_heads=frozenset(p[0] for p in phrases),
         object_cues=frozenset(verbs.get("object_cues") or ()),
-        prep_cues={str(k): frozenset(v) for k, v in (verbs.get("prep_cues") or {}).items()},
+        prep_cues=_prep_cues(verbs),
         alone=frozenset(verbs.get("stand_alone") or ()),
         quote_only=_words(verbs, "quote_only"),
         attitude_adjectives=_words(verbs, "attitude_adjectives"),
@@ -307,4 +364,15 @@ def load_claim_lexicon() -> ClaimLexicon:
         carry_on=_words(verbs, "carry_on"),
         passive_speakers=_words(verbs, "passive_speakers"),
         passive_preps=_words(verbs, "passive_preps"),
+        intention=_words(verbs, "intention"),
+        frame_prep=_words(verbs, "frame_prep"),
+        frame_nouns=_words(verbs, "frame_nouns"),
+        view_nouns=_words(verbs, "view_nouns"),
+        viewpoint_preps=_words(verbs, "viewpoint_preps"),
+        as_idioms=_words(verbs, "as_idioms"),
+        naming=_words(verbs, "naming"),
+        quote_shy=_words(verbs, "quote_shy"),
+        evidential=_words(verbs, "evidential"),
+        stance_preps=_words(verbs, "stance_preps"),
+        people_nouns=_words(verbs, "people_nouns"),
     )
