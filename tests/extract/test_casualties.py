@@ -5,18 +5,25 @@ from __future__ import annotations
 import pytest
 
 from warlog.errors import LexiconError
+from warlog.extract import incident_places
 from warlog.extract.casualties import CasualtyFinder, _kind_table, casualty_lexicon, casualty_totals
 from warlog.extract.drafts import Draft, Segment
 from warlog.extract.incident_places import (
+    _namesake_in,
     before_city_parts,
     city_part,
     city_parts,
+    city_section_names,
     dateline_place,
     lies_within,
+    neighbourhood_pattern,
+    settle_places,
+    story_place,
     trusted_place,
 )
 from warlog.extract.incidents import _attach_loose_figures
-from warlog.schema import CasualtyMention, Count, EventMention, Place, Span
+from warlog.geo.gazetteer import Entry, Gazetteer
+from warlog.schema import CasualtyMention, Count, EventMention, Place, PlaceCandidate, Span
 
 
 @pytest.fixture(scope="module")
@@ -301,6 +308,42 @@ def test_a_pronoun_and_a_noun_killed_together_are_two_deaths(find):
     assert ranges(find("She and her husband were killed in the attack.")) == [("killed", 2, 2, 2)]
 
 
+def test_found_shot_to_death_is_a_death(find):
+    assert ranges(find("A man was found shot to death on Sunday.")) == [("killed", 1, 1, 1)]
+
+
+def test_a_headline_shot_comma_killed_is_a_death(find):
+    assert ranges(find("17-year-old boy shot, killed in Riverton.")) == [("killed", 1, 1, 1)]
+
+
+def test_a_noun_reduced_by_a_killed_participle_is_the_victim(find):
+    assert ranges(find("Toddler Killed in Riverton Shooting.")) == [("killed", 1, 1, 1)]
+
+
+def test_fatally_wounded_is_a_death_not_an_injury(find):
+    found = find("Officer Smith was fatally wounded and two other officers were wounded.")
+    assert ranges(found) == [("killed", 1, 1, 1), ("injured", 2, 2, 2)]
+
+
+def test_hospitalized_n_is_an_injury_figure(find):
+    found = find("The shooting killed two people and hospitalized three.")
+    assert ranges(found) == [("killed", 2, 2, 2), ("injured", 3, 3, 3)]
+
+
+def test_another_is_one_more_victim(find):
+    found = find("A teen is dead and another is injured after shots were fired at a party.")
+    assert ranges(found) == [("killed", 1, 1, 1), ("injured", 1, 1, 1)]
+
+
+def test_agents_are_people_a_figure_can_count(find):
+    assert ranges(find("The gunman opened fire, wounding two federal agents.")) == [("injured", 2, 2, 2)]
+
+
+def test_the_noun_of_a_relative_clause_is_the_victim(find):
+    (m,) = find("Another woman who was shot in the leg went to a hospital.")
+    assert (m.kind, m.count.best, m.evidence.text) == ("casualties", 1, "woman who was shot")
+
+
 def test_the_additional_words_are_loaded_from_the_lexicon():
     assert {"other", "others", "more"} <= casualty_lexicon().additional
 
@@ -401,3 +444,161 @@ def test_a_figure_inside_a_report_is_not_loose():
     report = _draft(0, 40)
     _attach_loose_figures([report], [_figure_at(10, 20)])
     assert report.loose == []
+
+
+def test_a_figure_told_before_any_report_joins_the_first_current_report():
+    history, current = _draft(100, 140, background=True), _draft(200, 240)
+    headline = _figure_at(0, 20, "killed", 1)
+    _attach_loose_figures([history, current], [headline])
+    assert (history.loose, current.loose) == ([], [headline])
+
+
+# ----------------------------------------------------------------------------------------- the story's town
+
+
+def _mentions(text: str, name: str, gid: int, **fields) -> list[Place]:
+    return [_place(text, name, nth=i, geonameid=gid, **fields) for i in range(text.count(name))]
+
+
+def _sites(*groups: list[Place]) -> list[Place]:
+    return sorted((p for g in groups for p in g), key=lambda p: p.evidence.start)
+
+
+def test_the_story_place_is_the_town_the_story_names_most(model):
+    text = "A man was shot in Elmwood. Oakton police said he will live. The Oakton mayor spoke in Oakton."
+    sites = _sites(_mentions(text, "Elmwood", 2, admin1="Ohio"), _mentions(text, "Oakton", 1, admin1="Ohio"))
+    assert story_place(sites, model(text), "US").name == "Oakton"
+
+
+def test_the_story_place_stays_in_the_province_most_places_lie_in(model):
+    text = "Oakton police said a man was shot. Elmwood, Ohio. Elmwood police. Oakton."
+    sites = _sites(_mentions(text, "Oakton", 1, admin1="Maine"),
+                   _mentions(text, "Elmwood", 2, admin1="Ohio"),
+                   [_place(text, "Ohio", geonameid=9, admin1="Ohio", where_prec=4, feature_code="ADM1")])
+    assert story_place(sites, model(text), "US").name == "Elmwood"
+
+
+def test_a_mention_before_a_street_word_does_not_count_for_the_story_place(model):
+    text = "A man was shot on Birch Road. Birch Road was closed. Police in Oakton said he will live."
+    sites = _sites(_mentions(text, "Birch", 3, admin1="Ohio"), _mentions(text, "Oakton", 1, admin1="Ohio"))
+    assert story_place(sites, model(text), "US").name == "Oakton"
+
+
+def test_a_city_section_named_by_its_direction_is_not_trusted_as_a_town(model):
+    text = "A man was shot on the South Side on Sunday."
+    assert "south side" in city_section_names()
+    assert not trusted_place(_place(text, "South Side", admin1="Ohio"), model(text), "US", None)
+
+
+def _segment_draft(text: str, place: Place) -> Draft:
+    draft = _draft(0, len(text))
+    draft.segments[0].place = place
+    return draft
+
+
+def test_the_lead_report_takes_the_story_town_over_a_town_named_once(model):
+    text = "Oakton police said a man was shot near Elmwood. Oakton officers came. Oakton is quiet."
+    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Ohio"))
+    lead = _segment_draft(text, sites[1])
+    settle_places([lead], model(text), sites, "US")
+    assert lead.place.name == "Oakton"
+
+
+def test_a_later_report_at_a_trusted_town_of_its_own_keeps_it(model):
+    text = "Oakton was shelled. Oakton officials spoke of Oakton. Drones also struck Elmwood."
+    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Iowa"))
+    lead, later = _segment_draft(text, sites[0]), _segment_draft(text, sites[-1])
+    settle_places([lead, later], model(text), sites, "US")
+    assert (lead.place.name, later.place.name) == ("Oakton", "Elmwood")
+
+
+def test_a_report_with_only_a_state_takes_the_story_town(model):
+    text = "A man was shot in Ohio. Oakton police said Oakton was calm."
+    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"),
+                   [_place(text, "Ohio", geonameid=9, admin1="Ohio", where_prec=4, feature_code="ADM1")])
+    report = _segment_draft(text, sites[0])
+    settle_places([report], model(text), sites, "US")
+    assert report.place.name == "Oakton"
+
+
+def test_an_ambiguous_town_is_read_as_its_namesake_in_the_story_province(monkeypatch):
+    namesake = Entry(id=7, name="Oakton", lat=1.0, lon=2.0, country="US", admin1="Ohio", admin2=None,
+                     fcode="PPL", kind=1, population=10)
+
+    class Stub:
+        def get(self, geonameid: int) -> Entry | None:
+            return namesake if geonameid == 7 else None
+
+    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: Stub()))
+    alt = PlaceCandidate(geonameid=7, name="Oakton", lat=1.0, lon=2.0, country="US")
+    place = Place(name="Oakton", geonameid=3, country="US", admin1="Maine", where_prec=1, alternatives=[alt])
+    assert _namesake_in(place, "Ohio").admin1 == "Ohio" and _namesake_in(place, "Ohio").geonameid == 7
+    assert _namesake_in(place, "Iowa") is place
+
+
+def test_others_after_a_group_set_some_of_the_group_apart_and_do_not_add_up(find):
+    mentions = find("Four people were shot outside a bar. Two other victims fled before police came.")
+    assert casualty_totals(mentions)[1].best == 4
+
+
+def test_a_killer_who_killed_himself_is_one_more_dead(find):
+    mentions = find("A man killed his girlfriend and her daughter, then killed himself.")
+    assert casualty_totals(mentions)[0].best == 3
+
+
+def test_a_suicide_alone_is_one_death(find):
+    assert casualty_totals(find("He shot and killed himself."))[0].best == 1
+
+
+def test_a_statewide_figure_is_a_tally_not_the_incidents_toll(find):
+    mentions = find("At least four children were killed statewide in accidental shootings last year.")
+    assert mentions and all(m.aggregate for m in mentions)
+
+
+def test_the_reflexive_pronouns_are_loaded_from_the_lexicon():
+    assert {"himself", "herself"} <= casualty_lexicon().reflexive <= casualty_lexicon().pronouns
+
+
+def test_a_name_the_story_once_calls_a_neighborhood_is_no_story_town(model):
+    text = "A man was shot in the Elmwood neighborhood. Elmwood is calm. Elmwood. Oakton police said so."
+    sites = _sites(_mentions(text, "Elmwood", 2, admin1="Ohio"), _mentions(text, "Oakton", 1, admin1="Ohio"))
+    assert story_place(sites, model(text), "US").name == "Oakton"
+
+
+def test_a_town_the_story_calls_an_area_stays_a_town(model):
+    text = "A man was shot in the Oakton area. Oakton police said Oakton was calm. Elmwood is near."
+    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Ohio"))
+    assert story_place(sites, model(text), "US").name == "Oakton"
+
+
+def test_an_unborn_child_is_not_counted_among_the_dead(find):
+    assert ranges(find("Five adults and an unborn child were killed.")) == [("killed", 5, 5, 5)]
+    found = find("A pregnant woman survived but her unborn baby was killed.")
+    assert not [m for m in found if m.kind == "killed"]
+
+
+def test_each_figure_left_by_a_light_verb_takes_the_casualty_word_after_it(find):
+    found = find("The shooting left one man dead and at least six others with gunshot wounds.")
+    assert ranges(found) == [("killed", 1, 1, 1), ("injured", 6, None, None)]
+
+
+def test_one_of_the_wounded_who_died_is_a_death(find):
+    found = find("Four women were wounded in a shooting. One of the wounded has died.")
+    assert ranges(found) == [("injured", 4, 4, 4), ("killed", 1, None, None)]
+    assert ranges(find("Two of the wounded are in critical condition.")) == [("injured", 2, None, None)]
+
+
+@pytest.mark.parametrize("loader", [neighbourhood_pattern, city_section_names])
+def test_a_place_word_list_that_is_not_a_list_is_rejected(monkeypatch, loader):
+    monkeypatch.setattr(incident_places, "load_yaml", lambda name: {
+        "neighbourhood_words": "neighborhood", "city_section_names": "south side"})
+    loader.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="casualties_places.yaml"):
+            loader()
+    finally:
+        loader.cache_clear()
+
+
+def test_the_uncounted_modifiers_are_loaded_from_the_lexicon():
+    assert "unborn" in casualty_lexicon().uncounted

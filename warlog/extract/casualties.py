@@ -69,6 +69,8 @@ class CasualtyLexicon:
     event_nouns: dict[str, str]
     fatal_modifiers: frozenset[str]
     additional: frozenset[str]
+    reflexive: frozenset[str]
+    uncounted: frozenset[str]
 
     def predicate_kind(self, tok: Token) -> str | None:
         """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
@@ -95,7 +97,8 @@ def casualty_lexicon() -> CasualtyLexicon:
     keys = ("transitive_verbs", "intransitive_verbs", "adjectives", "counted_nouns", "toll_nouns", "adverbs",
             "light_verbs", "fatal_complements", "tally_verbs", "victim_nouns", "singular_pronouns",
             "subset_prepositions", "aggregate_phrases", "modal_auxiliaries", "name_victim_verbs",
-            "condition_nouns", "event_nouns", "fatal_modifiers", "additional_words")
+            "condition_nouns", "event_nouns", "fatal_modifiers", "additional_words", "reflexive_pronouns",
+            "uncounted_modifiers")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -128,6 +131,8 @@ def casualty_lexicon() -> CasualtyLexicon:
         event_nouns=_kind_table(raw, "event_nouns"),
         fatal_modifiers=words["fatal_modifiers"],
         additional=words["additional_words"],
+        reflexive=words["reflexive_pronouns"],
+        uncounted=words["uncounted_modifiers"],
     )
 
 
@@ -201,6 +206,9 @@ class CasualtyFinder(Component):
             kind = lex.predicate_kind(of_obj) or lex.counted_nouns.get(of_obj.lemma_.lower())
             partitive = any(c.lower_ in {"the", "them", "those", "these"} for c in of_obj.subtree)
             if kind and partitive:  # "one of the dead", "two of the wounded"
+                died = num.head.i != num.i and self._verb_kind(num.head, num.dep_) == "killed"
+                if died and kind != "killed":  # "one of the wounded has died": a death, not an injury
+                    return Link("killed", num.head, self._predicate_noun(num), subset=True)
                 return Link(kind, of_obj, self._predicate_noun(num), subset=True)
             if self._is_victim(of_obj):  # "dozens of people", "three of the soldiers"
                 noun = of_obj
@@ -254,14 +262,32 @@ class CasualtyFinder(Component):
             if toll:
                 return Link(toll[0], toll[1], noun)
         if head.lemma_ in lex.light_verbs and dep in {"dobj", "nsubj", "nsubjpass"}:  # "left 5 wounded"
-            for comp in head.children:
-                if comp.i != anchor.i and comp.dep_ in COMPLEMENT_DEPS:
-                    kind = lex.predicate_kind(comp) or (
-                        lex.transitive.get(comp.lemma_.lower()) if comp.dep_ == "conj" else None
-                    )
-                    if kind:
-                        return Link(self._refine(comp, kind), comp, noun)
+            return self._complement(head, anchor, noun)
         return None
+
+    def _complement(self, verb: Token, anchor: Token, noun: Token | None) -> Link | None:
+        """The casualty word a light verb says of ``anchor``: of several ("left one man dead and six
+        others with gunshot wounds") the first after the figure, else the first."""
+        lex = self.lex
+        found: list[tuple[Token, str]] = []
+        for comp in verb.children:
+            if comp.i == anchor.i:
+                continue
+            if comp.dep_ in COMPLEMENT_DEPS:
+                kind = lex.predicate_kind(comp) or (
+                    lex.transitive.get(comp.lemma_.lower()) if comp.dep_ == "conj" else None
+                )
+                if kind:
+                    found.append((comp, self._refine(comp, kind)))
+            elif comp.dep_ == "prep" and comp.lower_ == "with":  # "... six others with gunshot wounds"
+                state = next((g for g in comp.children if g.lemma_.lower() in lex.conditions), None)
+                if state is not None:
+                    found.append((state, lex.conditions[state.lemma_.lower()]))
+        if not found:
+            return None
+        after = [f for f in found if f[0].i > anchor.i]
+        cue, kind = min(after, key=lambda f: f[0].i) if after else found[0]
+        return Link(kind, cue, noun)
 
     def _verb_kind(self, verb: Token, dep: str, bare: bool = False) -> str | None:
         """The kind a verb gives the argument in relation ``dep`` to it. ``bare``: the argument is a
@@ -285,7 +311,15 @@ class CasualtyFinder(Component):
         return None
 
     def _refine(self, verb: Token, kind: str) -> str:
-        """A shooting that killed: "shot dead", "shot and killed", "fatally shot", "shot to death"."""
+        """A shooting that killed: "shot dead", "shot and killed", "fatally shot", "shot to death"; an
+        injury that killed: "fatally wounded"."""
+        if kind == "injured":
+            fatal = any(
+                c.lower_ in self.lex.adverbs and self.lex.adverbs[c.lower_] == "killed"
+                for c in verb.children
+                if c.dep_ == "advmod"
+            )
+            return "killed" if fatal else kind
         if kind != "casualties":
             return kind
         for child in verb.children:
@@ -296,7 +330,9 @@ class CasualtyFinder(Component):
             if child.dep_ == "prep" and any(g.lower_ in self.lex.fatal for g in child.children):
                 return "killed"
             own_args = any(g.dep_ in {"dobj", "nsubj", "nsubjpass"} for g in child.children)
-            if child.dep_ == "conj" and child.pos_ == "VERB" and not own_args:
+            # "shot and killed"; the headline "shot, killed" (a bare participle clause)
+            joined = child.dep_ == "conj" or (child.dep_ == "advcl" and child.tag_ == "VBN")
+            if joined and child.pos_ == "VERB" and not own_args:
                 other = self.lex.transitive.get(child.lemma_.lower())
                 if other in {"killed", "injured"}:
                     return other
@@ -341,6 +377,10 @@ class CasualtyFinder(Component):
         if num.dep_ in {"nsubj", "nsubjpass"}:
             return next((c for c in num.head.children if c.dep_ in {"attr", "acomp"}), None)
         return next((c for c in num.children if c.dep_ == "appos"), None)
+
+    def _uncounted(self, tok: Token) -> bool:
+        """"an unborn child": not a person a toll counts (GVA, ACLED), whatever happened to it."""
+        return any(c.lower_ in self.lex.uncounted for c in tok.children if c.dep_ in {"amod", "compound"})
 
     def _is_victim(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.victims or tok.lower_ in self.lex.victims
@@ -400,7 +440,7 @@ class CasualtyFinder(Component):
 
     def _one_victim(self, tok: Token) -> bool:
         """A singular noun or name for one person: "a girl", "the driver", "John Doe"."""
-        if any(c.dep_ == "nummod" for c in tok.children):
+        if any(c.dep_ == "nummod" for c in tok.children) or self._uncounted(tok):
             return False
         return tok.tag_ in {"NN", "NNP"} and (self._is_victim(tok) or tok.ent_type_ == "PERSON")
 
@@ -505,7 +545,7 @@ class CasualtyFinder(Component):
             if victim is None or victim.i in counted or self._hypothetical(verb, None):
                 continue
             negated = any(c.dep_ == "neg" for c in verb.children)
-            if negated or any(c.dep_ == "nummod" for c in victim.children):
+            if negated or any(c.dep_ == "nummod" for c in victim.children) or self._uncounted(victim):
                 continue
             named = victim.ent_type_ == "PERSON" or (
                 victim.pos_ == "PROPN" and not victim.ent_type_ and lemma in lex.name_verbs
@@ -515,7 +555,7 @@ class CasualtyFinder(Component):
             if not (singular or age_noun or victim.lower_ in lex.pronouns):
                 continue
             if predicate is not verb and predicate.lower_ in lex.adjectives:
-                kind = lex.adjectives[predicate.lower_]
+                kind = self._refine(predicate, lex.adjectives[predicate.lower_])  # "found shot to death"
             elif lemma in lex.event_nouns and predicate.pos_ == "NOUN":
                 kind = self._event_kind(predicate)
             else:
@@ -531,7 +571,9 @@ class CasualtyFinder(Component):
             count = Count(low=n, best=n, high=n, category=self._category(victim), text=victim.text,
                           evidence=_span(sent, victim.idx, victim.idx + len(victim)))
             evidence = _span(sent, doc[first].idx, doc[last].idx + len(doc[last]))
-            found[victim.i] = CasualtyMention(kind=kind, count=count, evidence=evidence)
+            # "then killed himself": the shooter is one more dead beyond the victims told before
+            beyond = kind == "killed" and victim.lower_ in lex.reflexive
+            found[victim.i] = CasualtyMention(kind=kind, count=count, evidence=evidence, others=beyond)
         return list(found.values())
 
     def _victim_of(self, verb: Token) -> Token | None:
@@ -541,10 +583,14 @@ class CasualtyFinder(Component):
             victim = next((c for c in verb.children if c.dep_ in deps - {"nsubj"}), None) or next(
                 (c for c in verb.children if c.dep_ in deps & {"nsubj"}), None
             )
+            if victim is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and lemma in self.lex.transitive:
+                return verb.head  # "Toddler killed in shooting", "a man shot by police": the noun it reduces
             if victim is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
                 break
             verb = verb.head  # "he was shot and killed": the subject of the first verb, never its object
             deps = {"nsubjpass"} | ({"nsubj"} if lemma in self.lex.intransitive else set())
+        if victim is not None and victim.tag_ == "WP" and verb.dep_ == "relcl":
+            return verb.head  # "a woman who was shot": the noun the clause is about
         if victim is not None and victim.dep_ == "nsubj" and lemma in self.lex.transitive:
             headline = (
                 victim.pos_ in {"NOUN", "PROPN"}
@@ -653,15 +699,24 @@ def _added_up(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
 
 def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> CasualtyMention | None:
     """The figure "others" continues: the nearest earlier one it can add to. Injured "others" after a
-    death contrast with the dead ("two killed, two others hurt": 2 hurt), so a death in between stops."""
+    death contrast with the dead ("two killed, two others hurt": 2 hurt), so a death in between stops.
+    Only one victim told before is continued ("a man was shot; two other men were wounded": 3): after a
+    group ("four people were shot ... two other victims fled") "other" mostly sets some of that group
+    apart from the rest, and adding would count them twice. A killer who killed himself is one more
+    dead whatever the figure before ("killed two children, then himself": 3)."""
     for b in reversed(earlier):
         if m.evidence.start - b.evidence.end > OTHERS_WINDOW or b.evidence.start >= m.evidence.start:
             return None
         if m.kind == "injured" and b.kind == "killed":
             return None
         if not b.others and b.kind in OTHERS_BASE[m.kind] and _figure(b.count) is not None:
-            return b
+            return b if _figure(b.count) == 1 or _reflexive(m) else None
     return None
+
+
+def _reflexive(m: CasualtyMention) -> bool:
+    """A death told of "himself": the killer, never one of the victims counted before."""
+    return m.kind == "killed" and (m.count.text or "").lower() in casualty_lexicon().reflexive
 
 
 def _figure(count: Count) -> int | None:

@@ -16,6 +16,7 @@ from warlog.data import load_yaml, require_keys
 from warlog.errors import LexiconError
 from warlog.extract.drafts import Draft, Segment, precision
 from warlog.extract.spans import doc_text
+from warlog.geo.gazetteer import Gazetteer
 from warlog.schema import Place, WherePrec
 
 
@@ -47,13 +48,20 @@ def place_from_lead(drafts: list[Draft], sites: list[Place], focus: str | None) 
             draft.segments[0].place = lead
 
 
-def settle_places(drafts: list[Draft], doc: Doc, sites: list[Place], focus: str | None) -> None:
+def settle_places(
+    drafts: list[Draft], doc: Doc, sites: list[Place], focus: str | None, named: list[Place] | None = None
+) -> None:
     """A current report whose place is doubtful or coarse takes the story's dateline, else its first
     trusted settlement inside that place ("Texas" → the Texas town the lead names).
 
     Doubtful: a settlement abroad in a story about one country, a person's name the gazetteer also knows
     ("Phillips"), a section of a city (GVA and ACLED code the city), or an ambiguous name outside the
-    province of the dateline ("PITTSBURGH (KDKA) — ... in Homewood" is not Homewood, Illinois)."""
+    province of the dateline ("PITTSBURGH (KDKA) — ... in Homewood" is not Homewood, Illinois).
+
+    Then each current report whose place says less than the story's own settlement (``story_place``,
+    found among ``named``: every resolved place, a party's name included, since "Memphis police" tells
+    the story's town) takes that settlement (``_doubtful_against``). A settlement the story names only
+    inside a party's name ("Moscow said") never displaces a trusted settlement of a report."""
     text = doc_text(doc)
     dateline = dateline_place(text, sites, focus)
     region = dateline.admin1 if dateline is not None else None
@@ -86,6 +94,123 @@ def settle_places(drafts: list[Draft], doc: Doc, sites: list[Place], focus: str 
             better = next((p for p in town + told + county if lies_within(p, place)), None)
         if better is not None:
             draft.settled = better
+    story = story_place(named if named is not None else sites, doc, focus)
+    if story is None:
+        return
+    counts = _mention_counts(named if named is not None else sites)
+    free = any(_key(p) == _key(story) for p in sites)  # named outside a party's name too
+    current = [d for d in drafts if not d.background]
+    for i, draft in enumerate(current):
+        place = draft.place
+        trusted = trusted_place(place, doc, focus, story.admin1, parts)
+        if not free and trusted:
+            continue
+        if _doubtful_against(place, story, counts, lead=i == 0, trusted=trusted):
+            draft.settled = story
+
+
+def story_place(sites: list[Place], doc: Doc, focus: str | None) -> Place | None:
+    """The settlement a local story is about: of the trusted settlements in the story's region (the
+    province most of its places lie in), the one it names most often, the first named of equals.
+
+    Why: a local news story repeats the town it reports from ("Memphis police said", "in Memphis") while
+    the other settlements it names (a victim's home town, the hospital's town, a namesake abroad that a
+    street or a surname happens to match) come up once. A mention followed by a city-part word ("the
+    Austin neighborhood", "Maple Street") does not count, the name's other mentions do; a name the story
+    ever calls a neighbourhood ("neighbourhood_words") is no candidate at all. The dateline's town
+    counts ``DATELINE_WEIGHT`` mentions more; an ambiguous town is first read as its namesake in the
+    story's province where the places component kept one (``_namesake_in``)."""
+    text = doc_text(doc)
+    region = _story_region(sites, focus)
+    part = city_part_pattern()
+    sites = [_namesake_in(p, region) for p in sites]
+    section = neighbourhood_pattern()
+    sections = {_key(p) for p in sites if p.evidence is not None and section.match(text, p.evidence.end)}
+    towns = [  # each mention on its own: "the Wichita area" is one, "in Wichita" another
+        p
+        for p in sites
+        if (p.feature_code or "").startswith("PPL")
+        and _key(p) not in sections
+        and trusted_place(p, doc, focus, region, set())
+        and (p.evidence is None or not part.match(text, p.evidence.end))
+    ]
+    if region is not None:
+        towns = [p for p in towns if p.admin1 == region] or towns
+    if not towns:
+        return None
+    named = _mention_counts(towns)
+    dateline = dateline_place(text, sites, focus)
+    if dateline is not None and _key(dateline) in named:  # the reporter's town
+        named[_key(dateline)] += DATELINE_WEIGHT
+    first: dict[str, int] = {}
+    for i, p in enumerate(towns):
+        first.setdefault(_key(p), i)
+    best = max(first, key=lambda k: (named[k], -first[k]))
+    return towns[first[best]]
+
+
+#: What a dateline's town counts for beside its mentions: local stories file from the town they cover.
+DATELINE_WEIGHT = 2
+
+
+def _doubtful_against(
+    place: Place | None, story: Place, named: dict[str, int], lead: bool, trusted: bool
+) -> bool:
+    """A report's place gives way to the story's settlement when it says less than it: none, coarser than
+    a settlement, or not trusted where the story is (``trusted_place``: a section of a city, a person's
+    name, an ambiguous name outside the story's province). The story's first current report, the one it
+    is about, also gives way when its settlement lies in another province or is named less often than
+    the story's; a later report at a trusted town of its own ("drones struck a substation in Kursk" in a
+    story about Belgorod) keeps it."""
+    if place is None or place.where_prec is None or place.where_prec > WherePrec.NEAR or not trusted:
+        return True
+    if not lead:
+        return False
+    if place.admin1 != story.admin1 or place.country != story.country:
+        return True
+    return named.get(_key(place), 0) < named.get(_key(story), 0)
+
+
+def _story_region(sites: list[Place], focus: str | None) -> str | None:
+    """The province most of the story's located places (in its focus country) lie in; a place whose
+    reading is ambiguous counts half ("Greenville ... Greenville ... S.C." is South Carolina)."""
+    counts: dict[str, float] = {}
+    for p in sites:
+        if p.admin1 and located(p) and (focus is None or p.country == focus):
+            weight = 0.5 if (p.reason or "").startswith("ambiguous") else 1.0
+            counts[p.admin1] = counts.get(p.admin1, 0.0) + weight
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _namesake_in(place: Place, region: str | None) -> Place:
+    """An ambiguous settlement read as its close namesake in the story's province, where the places
+    component kept one ("Greenville" in a South Carolina story is not Greenville, North Carolina)."""
+    if region is None or place.admin1 == region or not place.alternatives:
+        return place
+    gazetteer = Gazetteer.default()  # already open: the places component resolved this place with it
+    kind = WherePrec.EXACT if (place.where_prec or 99) <= WherePrec.NEAR else place.where_prec
+    for alt in place.alternatives:
+        entry = gazetteer.get(alt.geonameid) if alt.geonameid else None
+        if entry is not None and entry.admin1 == region and entry.kind == kind:
+            return place.model_copy(update={
+                "geonameid": entry.id, "lat": entry.lat, "lon": entry.lon, "country": entry.country,
+                "admin1": entry.admin1, "admin2": entry.admin2, "feature_code": entry.fcode,
+                "resolved_name": entry.name,
+            })
+    return place
+
+
+def _mention_counts(places: list[Place]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[_key(p)] = counts.get(_key(p), 0) + 1
+    return counts
+
+
+def _key(place: Place) -> str:
+    return (
+        str(place.geonameid) if place.geonameid is not None else (place.resolved_name or place.name).lower()
+    )
 
 
 #: After a dateline's place: ", State" or ", County", then "(Outlet)", then a dash or colon.
@@ -135,7 +260,7 @@ def trusted_place(
         return False
     if focus is not None and place.country != focus:
         return False
-    if (place.feature_code or "") == "PPLX":  # a section of a city
+    if (place.feature_code or "") == "PPLX" or _section_name(place.name):  # a section of a city
         return False
     ev = place.evidence
     if parts is None:
@@ -171,6 +296,18 @@ def city_part_pattern() -> re.Pattern:
 
 
 @cache
+def neighbourhood_pattern() -> re.Pattern:
+    """After a name, a word that makes it a part of a city wherever it is named ("the Englewood
+    neighborhood"): ``neighbourhood_words`` of ``casualties_places.yaml``."""
+    raw = load_yaml("casualties_places.yaml")
+    words = raw.get("neighbourhood_words")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError("lexicon 'casualties_places.yaml': 'neighbourhood_words' must be a list of words")
+    alternatives = "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True))
+    return re.compile(rf"[\s-]+(?:{alternatives})\b", re.IGNORECASE)
+
+
+@cache
 def city_parts() -> frozenset[str]:
     """``casualties_places.yaml``: words that make the place before them a part of a city, or a part of
     a longer name (a street, a school): either way not the city the incident is coded at."""
@@ -181,6 +318,20 @@ def city_parts() -> frozenset[str]:
         if not isinstance(raw[key], list) or not all(isinstance(w, str) for w in raw[key]):
             raise LexiconError(f"lexicon 'casualties_places.yaml': {key!r} must be a list of words")
     return frozenset(w.lower() for key in keys for w in raw[key])
+
+
+def _section_name(name: str) -> bool:
+    """ "the South Side", "Downtown": a city section named by direction (``casualties_places.yaml``)."""
+    return " ".join(name.lower().replace("-", " ").split()) in city_section_names()
+
+
+@cache
+def city_section_names() -> frozenset[str]:
+    raw = load_yaml("casualties_places.yaml")
+    names = raw.get("city_section_names")
+    if not isinstance(names, list) or not all(isinstance(w, str) for w in names):
+        raise LexiconError("lexicon 'casualties_places.yaml': 'city_section_names' must be a list of names")
+    return frozenset(" ".join(w.lower().replace("-", " ").split()) for w in names)
 
 
 def lies_within(candidate: Place, place: Place | None) -> bool:

@@ -111,7 +111,7 @@ class IncidentAssembler(Component):
         casualties = [m for m in get_list(doc, "casualties") if not m.aggregate]
         drafts = _group(segments)
         place_from_lead(drafts, sites, focus)
-        settle_places(drafts, doc, sites, focus)
+        settle_places(drafts, doc, sites, focus, [p for p in places if p.geonameid is not None])
         drafts = [d for d in drafts if _grounded(d, casualties)]
         if not drafts:
             return []
@@ -283,9 +283,12 @@ def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
 
 def _attach_loose_figures(drafts: list[Draft], casualties: list[CasualtyMention]) -> None:
     """A figure in a sentence that tells no event of its own ("Police said two other men were wounded")
-    continues the report told last before it; after a background report it stays out of the current ones."""
+    continues the report told last before it; after a background report it stays out of the current ones.
+    A figure told before any report (a headline, a lead: "Man fatally shot" above the story) is the
+    story's summary of its first current report, the one the story is about."""
     covered = [(s.start, s.end) for d in drafts for s in d.segments]
     covered += [(c.content.start, c.content.end) for d in drafts for c in d.claims if c.content is not None]
+    lead = next((d for d in drafts if not d.background), None)
     for m in casualties:
         if inside_any(m.evidence, covered):
             continue
@@ -298,6 +301,8 @@ def _attach_loose_figures(drafts: list[Draft], casualties: list[CasualtyMention]
             last = drafts[max(told)[1]]
             if not last.background:
                 last.loose.append(m)
+        elif lead is not None:
+            lead.loose.append(m)
 
 
 # ----------------------------------------------------------------------------------------- grouping
