@@ -1,6 +1,6 @@
 """Casualty figures, incident date and city per article against the Gun Violence Archive gold.
 
-``python -m bench.casualties [--data DIR] [--json] [--limit N] [--mentions-only] [--show N]``
+``python -m bench.casualties [--data DIR] [--json] [--limit N] [--mentions-only] [--show N] [--show-empty N]``
 
 For every article of ``gun_violence_gva_corpus`` whose incident has structured gold, the article runs
 through the full warlog pipeline (published = the article's ``dct``) and is scored on:
@@ -24,6 +24,8 @@ The same figures from the casualty mentions alone (the raw largest non-aggregate
 Each article is read as its headline (site name removed) then its body: headlines carry figures.
 ``--show N`` prints up to N misses per measure (gold, prediction, the casualty mentions or place), to group
 errors by cause; the figures do not change with it.
+``--show-empty N`` first groups the articles with no current incident by the stage that lost it, and the
+first incidents by type (``bench.incident_misses``), printing up to N of each; the figures do not change.
 """
 
 from __future__ import annotations
@@ -251,11 +253,22 @@ def measure(
     return tally
 
 
+def show_empty(articles: list[dict], gold: dict[str, dict], show: int) -> None:
+    """Why articles yield no current incident, or which kind comes first (``bench.incident_misses``):
+    a pass of its own, so that ``measure`` stays as it is."""
+    from bench.incident_misses import diagnose, print_diagnosis
+
+    print_diagnosis(diagnose(articles, gold), show)
+
+
 def _extra_args(parser) -> None:
     parser.add_argument(
         "--mentions-only", action="store_true", help="run only the model and the casualty component"
     )
     parser.add_argument("--show", type=int, default=0, help="print up to N misses per measure")
+    parser.add_argument(
+        "--show-empty", type=int, default=0, help="print why articles got no incident, N per cause"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -270,6 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold = load_gold(folder)
     articles = load_articles(folder, gold, args.limit)
     misses: list[dict] | None = [] if args.show else None
+    if args.show_empty:
+        show_empty(articles, gold, args.show_empty)
     t = measure(articles, gold, args.mentions_only, misses)
     for kind in ("killed", "injured", "city"):
         for m in [m for m in misses or [] if m["kind"] == kind][: args.show]:

@@ -283,3 +283,52 @@ def test_legal_charges_are_an_arrest_not_an_attack(run_components):
 def test_protesters_blocking_the_road_is_a_violent_demonstration(run_components):
     doc = run_components("Hundreds of protesters blocked the road to the airport on Monday.", COMPONENTS)
     assert classify_text(doc)[1] == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot in the leg outside a bar on Friday night.",
+        "Gunfire erupted at a party and six people were wounded.",
+        "Shots were fired outside a club early on Sunday.",
+        "Officers found a woman dead with gunshot wounds in her kitchen.",
+        "Detectives are investigating a homicide on the east side.",
+        "A teenager was shot and killed on Elm Street on Friday.",
+        "Six people were shot at a birthday party on Saturday.",
+        "A girl was hit by a stray bullet while she slept.",
+        "The gun went off and struck his brother.",
+    ],
+)
+def test_gun_violence_as_local_news_tells_it_is_an_attack(run_components, text):
+    doc = run_components(text, COMPONENTS)
+    assert "Attack" in [e.sub_event_type for e in doc._.events]
+
+
+def test_a_shootout_is_a_battle(run_components):
+    doc = run_components("Two men were wounded in a shootout with deputies on Monday.", COMPONENTS)
+    assert [e.sub_event_type for e in doc._.events] == ["Armed clash"]
+
+
+def test_shooting_down_a_drone_stays_a_weapons_disruption(run_components):
+    doc = run_components("Air defences shot down two drones over the city.", COMPONENTS)
+    assert classify_text(doc)[1] == "Disrupted weapons use"
+
+
+def test_fighting_for_life_is_a_wound_not_a_battle(run_components):
+    doc = run_components("A boy is fighting for his life after he was shot in the head.", COMPONENTS)
+    assert "Armed clash" not in [label for label, _ in explain(doc)]
+
+
+def test_shooting_in_a_time_clause_under_a_vow_still_happened(run_components):
+    doc = run_components("A boy is fighting for his life after he was shot in the head.", COMPONENTS)
+    assert [e.trigger.text for e in doc._.events] == ["shot"]
+
+
+def test_shooting_that_suspects_are_sought_in_still_happened(run_components):
+    doc = run_components("Police seek suspects in the shooting that injured four on Saturday.", COMPONENTS)
+    assert [e.trigger.text for e in doc._.events] == ["shooting"]
+
+
+def test_threat_of_an_attack_is_still_no_event(run_components):
+    doc = run_components("Residents fear the threat of an attack on the market.", COMPONENTS)
+    assert doc._.events == []

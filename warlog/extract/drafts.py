@@ -8,6 +8,7 @@ Why a module of its own: places (``incident_places``), times (``incident_times``
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -64,6 +65,49 @@ class Sentences:
     def of(self, char: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self.starts, char) - 1)
         return self.bounds[i]
+
+
+def merge_lead(drafts: list[Draft], carried: Callable[[Draft], TimeSpan | None] | None = None) -> list[Draft]:
+    """The story's first current report takes in the next current one when both settle on one place and
+    their times agree.
+
+    Why: a headline and its lead tell the same incident ("Boy shot in Tus." then "... shot his brother in
+    Tuscaloosa"), but their segments are grouped before the places are settled, so a headline whose place
+    was misread starts a report of its own, and the story's first incident is then its bare headline,
+    without the lead's figures and detail. ``carried`` dates a report whose segments state no time (the
+    time its report would carry, ``incident_times.carried_time``): it then dates the joined report too,
+    so the headline keeps the day the lead gives, not a later follow-up's. Only the first two current
+    reports are joined: a roundup of several shootings in one city keeps its later reports apart."""
+    current = [i for i, d in enumerate(drafts) if not d.background]
+    if len(current) < 2:
+        return drafts
+    first, second = drafts[current[0]], drafts[current[1]]
+    if not same_place(first.place, second.place):
+        return drafts
+    own = _time_of(first)
+    time = own if own is not None or carried is None else carried(first)
+    later = _time_of(second)
+    if not _overlap(time, later):
+        return drafts
+    if own is None and time is not None:
+        first.segments[0].time = time
+    first.segments = sorted(first.segments + second.segments, key=lambda s: s.start)
+    first.loose.extend(second.loose)
+    if first.settled is None:
+        first.settled = second.settled
+    return [d for d in drafts if d is not second]
+
+
+def _time_of(draft: Draft) -> TimeSpan | None:
+    return next((s.time for s in draft.segments if s.time is not None), None)
+
+
+def _overlap(a: TimeSpan | None, b: TimeSpan | None) -> bool:
+    """Whether two times may date one event: they overlap, or one is unknown ("Two dead in Dade shooting"
+    on Sunday is not the shooting there last week)."""
+    if a is None or b is None or a.start is None or a.end is None or b.start is None or b.end is None:
+        return True
+    return a.start <= b.end and b.start <= a.end
 
 
 def precision(place: Place) -> int:

@@ -46,6 +46,7 @@ from warlog.data import load_yaml, require_keys
 from warlog.errors import LexiconError
 from warlog.extract.actors import ActorFinder
 from warlog.extract.base import Component
+from warlog.extract.cue_syntax import dated_clause, names_a_thing
 from warlog.extract.spans import char_span
 from warlog.extract.weapons import WeaponFinder, load_weapon_lexicon
 from warlog.schema import EVENT_TYPES, SUB_EVENT_TYPES, Actor, EventMention, Weapon
@@ -752,8 +753,12 @@ class EventFinder(Component):
             lemma = tok.lemma_.lower()
             if depth and not asserted_of and (lemma in words["verbs"] or lemma in words["heads"]):
                 return True
-            if tok.head is tok:
-                break
+            if (
+                tok.head is tok
+                or dated_clause(tok, self.classifier.lexicon.background_marks)
+                or names_a_thing(tok, words["heads"])
+            ):
+                break  # "fighting for his life after he was shot", "seek suspects in the shooting"
             if tok.dep_ != "conj":  # "fighting and shelling": the second is judged where the first hangs
                 depth += 1
                 asserted_of = tok.dep_ in {"nsubj", "nsubjpass", "csubj"}

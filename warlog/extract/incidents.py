@@ -28,7 +28,7 @@ from warlog.errors import LexiconError
 from warlog.extract.actors import load_actor_lexicon
 from warlog.extract.base import Component
 from warlog.extract.casualties import casualty_totals
-from warlog.extract.drafts import Draft, Segment, Sentences, inside_any, same_place
+from warlog.extract.drafts import Draft, Segment, Sentences, inside_any, merge_lead, same_place
 from warlog.extract.extensions import get_list
 from warlog.extract.grading import grade
 from warlog.extract.incident_places import (
@@ -112,7 +112,13 @@ class IncidentAssembler(Component):
         drafts = _group(segments)
         place_from_lead(drafts, sites, focus)
         settle_places(drafts, doc, sites, focus, [p for p in places if p.geonameid is not None])
-        drafts = [d for d in drafts if _grounded(d, casualties)]
+        def carried(draft: Draft) -> TimeSpan | None:  # the time a report with none of its own takes
+            lead = draft.segments[0].sentence
+            return carried_time(lead[0], times, speech, published) or carried_time(
+                lead[1], times, speech, published, ahead=True
+            )
+
+        drafts = [d for d in merge_lead(drafts, carried) if _grounded(d, casualties)]
         if not drafts:
             return []
         _link_claims(drafts, claims, sentences)

@@ -1,0 +1,69 @@
+"""Draft helpers: the headline and lead of one story joined into one report (``merge_lead``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from warlog.extract.drafts import Draft, Segment, merge_lead
+from warlog.schema import EventMention, Place, Span, TimeSpan
+
+TOWN = Place(name="Millbrook", geonameid=101, where_prec=1)
+OTHER_TOWN = Place(name="Riverton", geonameid=202, where_prec=1)
+
+
+def segment(start: int, place: Place | None, day: int | None = None, background: bool = False) -> Segment:
+    trigger = Span(start=start, end=start + 4, text="shot")
+    mention = EventMention(
+        event_type="Violence against civilians", sub_event_type="Attack", trigger=trigger, sentence=trigger
+    )
+    time = None
+    if day is not None:
+        time = TimeSpan(
+            start=datetime(2016, 5, day, tzinfo=UTC), end=datetime(2016, 5, day, 23, 59, tzinfo=UTC)
+        )
+    return Segment(
+        start, start + 40, (start, start + 40), mention, place=place, time=time, background=background
+    )
+
+
+def draft(*segments: Segment) -> Draft:
+    return Draft(segments=list(segments))
+
+
+def test_headline_and_lead_at_one_place_become_one_report():
+    drafts = merge_lead([draft(segment(0, TOWN)), draft(segment(50, TOWN, day=3))])
+    assert [len(d.segments) for d in drafts] == [2]
+
+
+def test_lead_at_another_place_stays_a_report_of_its_own():
+    drafts = merge_lead([draft(segment(0, TOWN)), draft(segment(50, OTHER_TOWN, day=3))])
+    assert len(drafts) == 2
+
+
+def test_same_place_on_another_day_stays_apart():
+    drafts = merge_lead([draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=20))])
+    assert len(drafts) == 2
+
+
+def test_headline_without_time_is_dated_by_what_it_carries_not_by_the_lead():
+    carried = TimeSpan(start=datetime(2016, 5, 3, tzinfo=UTC), end=datetime(2016, 5, 3, 23, 59, tzinfo=UTC))
+    drafts = merge_lead([draft(segment(0, TOWN)), draft(segment(50, TOWN, day=20))], lambda d: carried)
+    assert len(drafts) == 2
+
+
+def test_carried_time_dates_the_joined_report():
+    carried = TimeSpan(start=datetime(2016, 5, 3, tzinfo=UTC), end=datetime(2016, 5, 3, 23, 59, tzinfo=UTC))
+    drafts = merge_lead([draft(segment(0, TOWN)), draft(segment(50, TOWN, day=3))], lambda d: carried)
+    assert drafts[0].segments[0].time == carried
+
+
+def test_only_the_first_two_current_reports_are_joined():
+    drafts = merge_lead([draft(segment(0, TOWN)), draft(segment(50, TOWN)), draft(segment(100, TOWN))])
+    assert [len(d.segments) for d in drafts] == [2, 1]
+
+
+def test_background_report_between_is_skipped_and_kept():
+    drafts = merge_lead(
+        [draft(segment(0, TOWN)), draft(segment(50, TOWN, background=True)), draft(segment(100, TOWN))]
+    )
+    assert [len(d.segments) for d in drafts] == [2, 1] and drafts[1].background
