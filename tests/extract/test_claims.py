@@ -648,3 +648,56 @@ def test_lexicon_lists_clause_nouns_and_passive_words():
     assert "claim" in lexicon.clause_nouns and "news" not in lexicon.clause_nouns
     assert "quote" in lexicon.passive_speakers and "of" in lexicon.passive_preps
     assert "go" in lexicon.carry_on and "correction" in lexicon.label_kickers
+
+
+# --------------------------------------------------------------------------------------------- nesting
+
+
+def _by_cue(doc, cue: str):
+    found = [c for c in doc._.claims if c.cue.text == cue]
+    assert len(found) == 1, [c.model_dump() for c in doc._.claims]
+    return found[0]
+
+
+def test_according_to_inside_a_claim_frames_the_clause_it_modifies(claims_of):
+    doc = claims_of("Officials said two schools were damaged and, according to the mayor, a clinic was hit.")
+    inner = _by_cue(doc, "according to")
+    assert inner.source.text == "the mayor"
+    assert inner.content.text == "a clinic was hit"
+
+
+def test_outer_content_ends_before_an_inner_attribution_that_closes_it(claims_of):
+    doc = claims_of("Officials said two schools were damaged and, according to the mayor, a clinic was hit.")
+    outer = _by_cue(doc, "said")
+    assert outer.source.text == "Officials"
+    assert outer.content.text == "two schools were damaged"
+
+
+def test_outer_content_kept_whole_when_only_that_would_remain(claims_of):
+    doc = claims_of("The minister said that, according to the police, the bridge was closed.")
+    assert _by_cue(doc, "said").content.text == "that, according to the police, the bridge was closed"
+    assert _by_cue(doc, "according to").content.text == "the bridge was closed"
+
+
+def test_nested_claim_keeps_its_own_stance(claims_of):
+    doc = claims_of("Officials denied that the depot was hit and, according to the army, nobody was killed.")
+    assert _by_cue(doc, "denied").stance == "denial"
+    inner = _by_cue(doc, "according to")
+    assert inner.content.text == "nobody was killed"
+    assert inner.stance != "denial"
+
+
+def test_speaker_relative_clause_of_speech_is_its_own_claim(claims_of):
+    doc = claims_of("The governor, who said the shelling had stopped, warned that the roads were mined.")
+    warned = _by_cue(doc, "warned")
+    assert warned.source.text == "The governor"
+    said = _by_cue(doc, "said")
+    assert said.content.text == "the shelling had stopped"
+    assert said.claimant.name == "The governor"
+
+
+def test_reporting_verb_inside_a_content_is_not_nested(claims_of):
+    doc = claims_of("The minister said that police reported that the bridge was closed.")
+    claim = _only(doc)
+    assert claim.cue.text == "said"
+    assert claim.content.text == "that police reported that the bridge was closed"

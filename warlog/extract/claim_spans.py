@@ -26,6 +26,19 @@ def subtree(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def speaker_extent(subject: Token) -> tuple[int, int]:
+    """The speaker's noun phrase without a relative clause after it ("the senator, who said A, ..."): the
+    relative clause is the speaker's own claim or a description, and PolNeAR gives each word one role."""
+    start, end = subtree(subject)
+    relative = next((c for c in subject.rights if c.dep_ == "relcl"), None)
+    if relative is None:
+        return start, end
+    last = relative.left_edge.i - 1
+    while last > subject.i and (subject.doc[last].is_punct or subject.doc[last].is_space):
+        last -= 1
+    return start, subject.doc[last].idx + len(subject.doc[last].text)
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
