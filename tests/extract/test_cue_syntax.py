@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from warlog.extract.cue_syntax import dated_clause, names_a_thing
+from warlog.extract.cue_syntax import dated_clause, names_a_thing, strikes_a_person
 
 MARKS = frozenset({"after", "before", "when"})
 HEADS = frozenset({"threat", "plan"})
+PERSONS = frozenset({"boy", "man", "teen"})
 
 
 def token(doc, word):
@@ -30,3 +31,23 @@ def test_shooting_that_describes_suspects_names_a_thing(model):
 def test_attack_under_a_topic_head_does_not_stop_the_climb(model):
     doc = model("They fear the threat of an attack.")
     assert not names_a_thing(token(doc, "attack"), HEADS)
+
+
+def test_verb_with_a_person_object_strikes_a_person(model):
+    doc = model("He fired twice, striking the boy in the leg.")
+    assert strikes_a_person(token(doc, "striking"), PERSONS)
+
+
+def test_passive_with_a_person_subject_strikes_a_person(model):
+    doc = model("The man was struck by a car on Friday.")
+    assert strikes_a_person(token(doc, "struck"), PERSONS)
+
+
+def test_an_age_counts_as_a_person(model):
+    doc = model("The bullet struck a 12-year-old in the back.")
+    assert strikes_a_person(token(doc, "struck"), PERSONS)
+
+
+def test_striking_a_place_strikes_no_person(model):
+    doc = model("Missiles struck the city overnight.")
+    assert not strikes_a_person(token(doc, "struck"), PERSONS)

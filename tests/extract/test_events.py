@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from warlog.data import load_yaml
+from warlog.errors import LexiconError
+from warlog.extract.event_lexicon import build_event_lexicon
 from warlog.extract.events import (
     NO_EVENT,
     SUB_EVENT_TYPES,
     classify_outcome,
     classify_text,
     explain,
+    load_event_lexicon,
 )
+from warlog.extract.weapons import load_weapon_lexicon
 
 COMPONENTS = ["warlog_weapons", "warlog_actors", "warlog_events"]
 
@@ -332,3 +337,41 @@ def test_shooting_that_suspects_are_sought_in_still_happened(run_components):
 def test_threat_of_an_attack_is_still_no_event(run_components):
     doc = run_components("Residents fear the threat of an attack on the market.", COMPONENTS)
     assert doc._.events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He fired twice, striking the boy in the leg.",
+        "A 12-year-old girl was struck by a car and killed.",
+        "The gun went off and struck the man in the chest.",
+    ],
+)
+def test_a_strike_on_a_person_with_no_heavy_weapon_is_no_shelling(run_components, text):
+    doc = run_components(text, COMPONENTS)
+    remote = {"Shelling/artillery/missile attack", "Air/drone strike"}
+    assert classify_outcome(doc) not in remote
+    assert not remote & {e.sub_event_type for e in doc._.events}
+
+
+def test_a_missile_that_strikes_a_person_is_still_a_missile_attack(run_components):
+    doc = run_components("A missile struck the man on his way home.", COMPONENTS)
+    assert classify_outcome(doc) == "Shelling/artillery/missile attack"
+
+
+def test_a_strike_on_a_place_is_still_shelling(run_components):
+    doc = run_components("Enemy forces struck the village overnight, killing two people.", COMPONENTS)
+    assert classify_outcome(doc) == "Shelling/artillery/missile attack"
+
+
+def test_person_strikes_are_read_from_the_lexicon():
+    rule = load_event_lexicon().person_strikes
+    assert "strike" in rule.phrases and "boy" in rule.persons
+    assert rule.voids <= set(SUB_EVENT_TYPES)
+
+
+def test_person_strikes_naming_a_phrase_that_is_no_cue_is_rejected():
+    raw = dict(load_yaml("event_cues.yaml"))
+    raw["person_strikes"] = dict(raw["person_strikes"], phrases=["smite"])
+    with pytest.raises(LexiconError, match="person_strikes"):
+        build_event_lexicon(raw, load_yaml("event_other.yaml"), load_weapon_lexicon().category_sub_types)
