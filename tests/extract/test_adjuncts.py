@@ -8,20 +8,6 @@ import pytest
 
 from warlog.extract.stances import load_claim_lexicon
 
-COMPONENTS = ["warlog_claims"]
-
-
-@pytest.fixture(scope="module")
-def claims_of(run_components):
-    def run(text: str):
-        doc = run_components(text, COMPONENTS)
-        for claim in doc._.claims:
-            for span in claim.evidence:
-                assert doc.text[span.start : span.end] == span.text
-        return doc
-
-    return run
-
 
 def _only(doc):
     assert len(doc._.claims) == 1, [c.model_dump() for c in doc._.claims]

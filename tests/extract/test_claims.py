@@ -11,20 +11,6 @@ from warlog.extract.caveats import load_caveat_patterns
 from warlog.extract.quotes import find_quotes, layout_attributions
 from warlog.extract.stances import load_claim_lexicon
 
-COMPONENTS = ["warlog_claims"]
-
-
-@pytest.fixture(scope="module")
-def claims_of(run_components):
-    def run(text: str):
-        doc = run_components(text, COMPONENTS)
-        for claim in doc._.claims:
-            for span in claim.evidence:
-                assert doc.text[span.start : span.end] == span.text
-        return doc
-
-    return run
-
 
 def _only(doc, stance: str | None = None):
     found = [c for c in doc._.claims if stance is None or c.stance == stance]

@@ -10,20 +10,6 @@ from warlog.errors import LexiconError
 from warlog.extract.quotes import find_quotes
 from warlog.extract.stances import _prep_cues, load_claim_lexicon
 
-COMPONENTS = ["warlog_claims"]
-
-
-@pytest.fixture(scope="module")
-def claims_of(run_components):
-    def run(text: str):
-        doc = run_components(text, COMPONENTS)
-        for claim in doc._.claims:
-            for span in claim.evidence:
-                assert doc.text[span.start : span.end] == span.text
-        return doc
-
-    return run
-
 
 def _only(doc):
     assert len(doc._.claims) == 1, [c.model_dump() for c in doc._.claims]
