@@ -131,10 +131,9 @@ def _noun_copula_attribution(doc: Doc, cue: Token, noun: Token):
     """(source, cue, content, speaker) for "X's argument is that C": no source without a possessor."""
     clause = next(c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i)
     content = trim(doc, *subtree(clause))
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)) if owner is not None else None
     if content is None:
         return None
+    source, owner = _possessor(doc, noun)
     return source, char_span(doc, noun.idx, cue.idx + len(cue.text)), content, owner
 
 
@@ -376,11 +375,18 @@ def _noun_attribution(doc: Doc, noun: Token, lexicon: ClaimLexicon):
     if clause is None:
         return None
     content = trim(doc, *subtree(clause))
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    source = trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)) if owner is not None else None
     if content is None:
         return None
+    source, owner = _possessor(doc, noun)
     return source, char_span(doc, noun.idx, noun.idx + len(noun.text)), content, owner
+
+
+def _possessor(doc: Doc, noun: Token):
+    """The possessor of a noun of saying ("the army's claim") as (source span, token), or (None, None)."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None, None
+    return trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)), owner
 
 
 __all__ = ["attribution", "is_cue_candidate"]
