@@ -1,6 +1,7 @@
 """Casualty figures, incident date and city per article against the Gun Violence Archive gold.
 
-``python -m bench.casualties [--data DIR] [--json] [--limit N] [--mentions-only] [--show N] [--show-empty N]``
+``python -m bench.casualties [--data DIR] [--json] [--limit N] [--mentions-only] [--show N] [--show-empty N]
+[--half even|odd]``
 
 For every article of ``gun_violence_gva_corpus`` whose incident has structured gold, the article runs
 through the full warlog pipeline (published = the article's ``dct``) and is scored on:
@@ -22,6 +23,8 @@ The same figures from the casualty mentions alone (the raw largest non-aggregate
 ``casualty_totals``) are printed beside them, to tell the casualty component's errors from the assembler's.
 ``--mentions-only`` runs only the model and the casualty component (fast; date and city are then n/a).
 Each article is read as its headline (site name removed) then its body: headlines carry figures.
+``--half even|odd`` scores only the articles at even or odd positions (after ``--limit``), so a change
+can be checked on both halves.
 ``--show N`` prints up to N misses per measure (gold, prediction, the casualty mentions or place), to group
 errors by cause; the figures do not change with it.
 ``--show-empty N`` first groups the articles with no current incident by the stage that lost it, and the
@@ -267,6 +270,10 @@ def _extra_args(parser) -> None:
     )
     parser.add_argument("--show", type=int, default=0, help="print up to N misses per measure")
     parser.add_argument(
+        "--half", choices=("even", "odd"), default=None,
+        help="score only the articles at even (0, 2, ...) or odd positions: a change should help both",
+    )
+    parser.add_argument(
         "--show-empty", type=int, default=0, help="print why articles got no incident, N per cause"
     )
 
@@ -282,6 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     gold = load_gold(folder)
     articles = load_articles(folder, gold, args.limit)
+    if args.half is not None:
+        articles = articles[0 if args.half == "even" else 1 :: 2]
     misses: list[dict] | None = [] if args.show else None
     if args.show_empty:
         show_empty(articles, gold, args.show_empty)

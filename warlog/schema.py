@@ -409,12 +409,15 @@ class CasualtyMention(Record):
 
     ``aggregate`` marks war tallies ("Russia has lost 30,000 troops since February") that are not the
     casualties of one incident. ``others`` marks a figure of people beyond those already told ("one man
-    was killed and four other victims were hurt"): it adds to them rather than restating them."""
+    was killed and four other victims were hurt"): it adds to them rather than restating them.
+    ``partitive`` marks a figure of some of a group told before ("four were wounded; two of them later
+    died"): those people are not also counted in the group's own kind."""
 
     kind: str  # killed | injured | missing | captured
     count: Count
     aggregate: bool = False
     others: bool = False
+    partitive: bool = False
     evidence: Span
 
 

@@ -602,3 +602,82 @@ def test_a_place_word_list_that_is_not_a_list_is_rejected(monkeypatch, loader):
 
 def test_the_uncounted_modifiers_are_loaded_from_the_lexicon():
     assert "unborn" in casualty_lexicon().uncounted
+
+
+# ----------------------------------------------------------------------------------------- victims in parts
+
+
+def totals(mentions: list[CasualtyMention]) -> tuple[int | None, int | None]:
+    killed, injured = casualty_totals(mentions)
+    return killed.best, injured.best
+
+
+def test_a_bare_figure_after_a_casualty_verb_is_counted(find):
+    found = find("Man arrested over bar shooting that killed 3, injured 4.")
+    assert ("injured", 4, 4, 4) in ranges(found)
+    assert totals(found) == (3, 4)
+
+
+def test_a_coordinated_figure_takes_the_predicate_right_after_it(find):
+    found = find("Officers said the attack left one person dead and five injured, according to a statement.")
+    assert totals(found) == (1, 5)
+
+
+def test_a_headline_subject_with_its_own_verb_is_not_the_victim(find):
+    found = find("Two brothers arrested after toddler accidentally shot, killed.")
+    assert totals(found) == (1, None)
+
+
+def test_a_light_verb_leaves_one_victim_dead_and_another_wounded(find):
+    found = find("The gunfire on Elm Street left a teenage boy dead and a woman wounded.")
+    assert totals(found) == (1, 1)
+
+
+def test_a_new_victim_also_shot_is_one_more_person(find):
+    found = find("A gunman opened fire at the bar and one man was killed. A woman was also shot.")
+    assert totals(found) == (1, 1)
+
+
+def test_the_same_victim_also_shot_is_not_one_more_person(find):
+    found = find("A man was shot and killed. He was also shot in the arm.")
+    assert totals(found) == (1, None)
+
+
+def test_people_who_suffered_wounds_are_counted_by_the_condition(find):
+    assert totals(find("Three men suffered gunshot wounds in the attack.")) == (None, 3)
+    assert totals(find("Two men sustained non-fatal gunshot wounds.")) == (None, 2)
+
+
+def test_a_fatal_wound_suffered_is_a_death(find):
+    assert totals(find("A man sustained a fatal gunshot wound.")) == (1, None)
+
+
+def test_one_victim_who_suffered_a_wound_is_shot_not_split(find):
+    (m,) = find("A woman suffered a gunshot wound to her arm.")
+    assert m.kind == "casualties" and m.count.best == 1
+
+
+def test_some_of_the_wounded_who_later_died_are_not_injured(find):
+    found = find("Five people were wounded at the party. Two of them later died at the hospital.")
+    assert [m.partitive for m in found if m.kind == "killed"] == [True]
+    assert totals(found) == (2, 3)
+
+
+def test_a_death_among_victims_already_counted_dead_leaves_the_injured(find):
+    found = find("One man was killed and three others were hurt. One of the victims, a teen, has died.")
+    assert totals(found) == (1, 3)
+
+
+def test_then_himself_adds_the_killer_to_the_deaths_before_it(find):
+    found = find("A gunman killed two people and then himself inside the lobby.")
+    assert totals(found) == (3, None)
+
+
+def test_then_himself_alone_is_one_death(find):
+    found = find("She said the man shot his neighbor and then himself.")
+    assert ("killed", 1, 1, 1) in ranges(found)
+
+
+def test_the_also_and_suffer_words_are_loaded_from_the_lexicon():
+    lex = casualty_lexicon()
+    assert "also" in lex.also and "suffer" in lex.suffer and "wounded" in lex.injured_words

@@ -13,7 +13,9 @@ Kinds: ``killed``, ``injured``, ``casualties`` (people harmed, not split: "12 ca
 were shot"), ``missing``, ``captured``. Where one sentence gives both people harmed and people killed
 ("four people were shot, one fatally"), the injured figure is derived (3) as its own mention. A figure of
 "others" ("four other victims", "two more") is marked ``others``: it adds to the figure before it. People
-coordinated without a number ("a woman and a child were shot") are counted one each.
+coordinated without a number ("a woman and a child were shot") are counted one each. Victims told in
+parts — "two of them later died", "a woman was also shot", "killed two and then himself", "four men
+suffered gunshot wounds" — are read with the helpers of ``warlog.extract.casualty_parts``.
 The vocabulary is data: ``warlog/data/casualties.yaml``; numbers are read by ``warlog.extract.numbers``.
 """
 
@@ -30,6 +32,15 @@ from warlog.data import load_yaml, require_keys
 from warlog.errors import LexiconError
 from warlog.extract import extensions  # noqa: F401  (registers doc._.casualties)
 from warlog.extract.base import Component
+from warlog.extract.casualty_parts import (
+    also_victim,
+    headline_pair,
+    own_participle,
+    partitive_figure,
+    suffered,
+    survivors,
+    then_himself,
+)
 from warlog.extract.numbers import Quantity, combine_counts, find_quantities, parse_number
 from warlog.extract.spans import doc_text
 from warlog.schema import CasualtyCategory, CasualtyMention, Count, Span
@@ -71,6 +82,9 @@ class CasualtyLexicon:
     additional: frozenset[str]
     reflexive: frozenset[str]
     uncounted: frozenset[str]
+    injured_words: frozenset[str] = frozenset()  # "wounded", "injured": "two of the wounded died"
+    also: frozenset[str] = frozenset()  # "a woman was also shot": one more victim
+    suffer: frozenset[str] = frozenset()  # "four men suffered injuries"
 
     def predicate_kind(self, tok: Token) -> str | None:
         """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
@@ -98,7 +112,7 @@ def casualty_lexicon() -> CasualtyLexicon:
             "light_verbs", "fatal_complements", "tally_verbs", "victim_nouns", "singular_pronouns",
             "subset_prepositions", "aggregate_phrases", "modal_auxiliaries", "name_victim_verbs",
             "condition_nouns", "event_nouns", "fatal_modifiers", "additional_words", "reflexive_pronouns",
-            "uncounted_modifiers")
+            "uncounted_modifiers", "also_adverbs", "suffer_verbs")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -133,6 +147,9 @@ def casualty_lexicon() -> CasualtyLexicon:
         additional=words["additional_words"],
         reflexive=words["reflexive_pronouns"],
         uncounted=words["uncounted_modifiers"],
+        also=words["also_adverbs"],
+        suffer=words["suffer_verbs"],
+        injured_words=frozenset(w for w, k in _kind_table(raw, "adjectives").items() if k == "injured"),
     )
 
 
@@ -175,6 +192,7 @@ class CasualtyFinder(Component):
         for group in self._coordinated(sent, linked, counted):
             found.extend(self._mentions(sent, *group[0]) if len(group) == 1 else [self._sum(sent, group)])
         found.extend(self._singular_victims(sent, counted))
+        found.extend(self._then_himself(sent, counted, found))
         if found and self.lex.aggregate.search(sent.text):
             found = [m.model_copy(update={"aggregate": True}) for m in found]
         elif found:
@@ -222,6 +240,11 @@ class CasualtyFinder(Component):
             kind = lex.adverbs[adverb.lower_]
             return Link(kind, adverb, noun, subset=kind != "killed")
         link = self._cue(anchor, noun)
+        joined = num.dep_ in {"conj", "appos"} and num.i > 0 and num.nbor(-1).lower_ in {"and", ","}
+        if link is None and joined and after is not None and (
+            after.tag_ in {"VBN", "JJ"} and lex.predicate_kind(after)
+        ):  # "one person dead and six injured": the figure's own predicate right after it
+            return Link(self._refine(after, lex.predicate_kind(after)), after, noun)
         if link is None and anchor.dep_ == "pobj" and anchor.head.lower_ in lex.subset - {"of"}:
             return self._superset(anchor, noun)
         if link is None and anchor.dep_ in {"dobj", "attr", "nsubj"} and anchor.head.lemma_ in lex.subset:
@@ -248,9 +271,14 @@ class CasualtyFinder(Component):
         head, dep = anchor.head, anchor.dep_
         if head.i == anchor.i:
             return None
-        kind = self._verb_kind(head, dep, bare=anchor.pos_ == "NUM" and noun is None)
+        # "Two men charged after girl shot, killed": the men's own verb is "charged"
+        own = dep == "nsubj" and head.pos_ == "VERB" and own_participle(anchor, lex.predicate_kind)
+        kind = None if own else self._verb_kind(head, dep, bare=anchor.pos_ == "NUM" and noun is None)
         if kind:
             return Link(self._refine(head, kind), head, noun)
+        condition = self._suffered(head) if dep == "nsubj" else None
+        if condition is not None:  # "four men suffered gunshot wounds"
+            return Link(condition[0], condition[1], noun)
         if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.event_nouns:
             return Link(self._event_kind(head.head), head.head, noun)  # "the deaths of three people"
         if dep == "pobj" and head.head.i != head.i:  # "the death toll rose to 12", "a toll of 12"
@@ -302,7 +330,8 @@ class CasualtyFinder(Component):
             passive_or_reduced = dep == "nsubjpass" or (
                 dep == "nsubj" and objectless and (verb.tag_ == "VBN" or left_behind or bare)
             )
-            if dep == "dobj" or passive_or_reduced:
+            # "killed 2, injured 5", "left one dead and six injured": a bare figure beside the verb
+            if dep == "dobj" or passive_or_reduced or (dep == "npadvmod" and bare and _number_beside(verb)):
                 return lex.transitive[lemma]
         if lemma in lex.intransitive and dep == "nsubj":
             return lex.intransitive[lemma]
@@ -336,7 +365,7 @@ class CasualtyFinder(Component):
                 other = self.lex.transitive.get(child.lemma_.lower())
                 if other in {"killed", "injured"}:
                     return other
-        return kind
+        return headline_pair(verb, self.lex) or kind  # "... girl shot, killed"
 
     def _toll(self, verb: Token) -> tuple[str, Token] | None:
         """The toll noun a verb states the figure of: subject or object of "rose", "stands", "raising"."""
@@ -498,7 +527,9 @@ class CasualtyFinder(Component):
         if link.kind == "casualties" and q.is_zero:  # "no casualties": nobody killed, nobody injured
             return [CasualtyMention(kind=k, count=count, evidence=evidence) for k in ("killed", "injured")]
         others = not link.subset and not q.is_zero and self._additional(doc, q, link.noun)
-        return [CasualtyMention(kind=link.kind, count=count, evidence=evidence, others=others)]
+        part = partitive_figure(doc[q.head])  # "two of them later died"
+        return [CasualtyMention(kind=link.kind, count=count, evidence=evidence, others=others,
+                                partitive=part)]
 
     def _additional(self, doc: Doc, q: Quantity, noun: Token | None) -> bool:
         """"four other victims", "four others", "two more were hurt": people beyond those already told."""
@@ -527,9 +558,18 @@ class CasualtyFinder(Component):
                 victim = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
                     (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None
                 )  # "left a boy dead", "he was found dead"
+            elif (
+                verb.lower_ in lex.adjectives and verb.dep_ == "amod" and verb.i > verb.head.i
+                and verb.head.dep_ == "dobj" and verb.head.head.lemma_ in lex.light_verbs
+            ):  # "left a boy dead": the adjective after its noun
+                predicate, victim = verb, verb.head
+                verb = verb.head.head
             elif lemma in lex.transitive or lemma in lex.intransitive:
                 predicate = verb
                 victim = self._victim_of(verb)
+            elif self._suffered(verb) is not None:  # "a woman suffered a gunshot wound"
+                predicate = self._suffered(verb)[1]
+                victim = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             elif lemma in lex.event_nouns and verb.pos_ == "NOUN":  # "the fatal shooting of a girl"
                 predicate = verb
                 victim = next((g for c in verb.children if c.lower_ == "of" for g in c.children
@@ -558,6 +598,8 @@ class CasualtyFinder(Component):
                 kind = self._refine(predicate, lex.adjectives[predicate.lower_])  # "found shot to death"
             elif lemma in lex.event_nouns and predicate.pos_ == "NOUN":
                 kind = self._event_kind(predicate)
+            elif lemma in lex.suffer:  # "he suffered a gunshot wound": shot, maybe the one who died
+                kind = self._suffered(verb)[0].replace("injured", "casualties")
             else:
                 kind = lex.intransitive.get(lemma) or self._refine(verb, lex.transitive[lemma])
             known = found.get(victim.i)  # "he was shot and later died" is one victim, who died
@@ -572,9 +614,18 @@ class CasualtyFinder(Component):
                           evidence=_span(sent, victim.idx, victim.idx + len(victim)))
             evidence = _span(sent, doc[first].idx, doc[last].idx + len(doc[last]))
             # "then killed himself": the shooter is one more dead beyond the victims told before
-            beyond = kind == "killed" and victim.lower_ in lex.reflexive
+            # "a woman was also shot": one more victim than those told before
+            beyond = (kind == "killed" and victim.lower_ in lex.reflexive) or also_victim(verb, victim, lex)
             found[victim.i] = CasualtyMention(kind=kind, count=count, evidence=evidence, others=beyond)
         return list(found.values())
+
+    def _then_himself(self, sent: SpacySpan, counted: set[int], before: list) -> list[CasualtyMention]:
+        """"killed two people and then himself": the killer's own death (``casualty_parts.then_himself``)."""
+        return then_himself(sent, counted, before, self.lex, lambda verb: self._hypothetical(verb, None))
+
+    def _suffered(self, verb: Token) -> tuple[str, Token] | None:
+        """"suffered injuries", "sustained a fatal gunshot wound": the kind its subject bears."""
+        return suffered(verb, self.lex)
 
     def _victim_of(self, verb: Token) -> Token | None:
         lemma = verb.lemma_.lower()
@@ -592,8 +643,11 @@ class CasualtyFinder(Component):
         if victim is not None and victim.tag_ == "WP" and verb.dep_ == "relcl":
             return verb.head  # "a woman who was shot": the noun the clause is about
         if victim is not None and victim.dep_ == "nsubj" and lemma in self.lex.transitive:
+            if verb.dep_ == "conj" and verb.head.lemma_ in self.lex.light_verbs:
+                return victim  # "left a boy dead and a woman wounded"
             headline = (
                 victim.pos_ in {"NOUN", "PROPN"}
+                and not own_participle(victim, self.lex.predicate_kind)  # "Man charged after girl shot"
                 and not any(c.dep_ in {"dobj", "agent", "ccomp", "xcomp"} for c in verb.children)
                 and not any(c.dep_ == "det" for c in victim.children)
             )
@@ -606,6 +660,12 @@ def _span(sent: SpacySpan, start: int, end: int) -> Span:
     from every token on each access, which would make a figure cost as much as the whole document."""
     offset = sent.start_char
     return Span(start=start, end=end, text=sent.text[start - offset : end - offset])
+
+
+def _number_beside(tok: Token) -> bool:
+    """A number right before or after ``tok``: "injured 5", "six injured"."""
+    doc = tok.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "NUM" for i in (tok.i - 1, tok.i + 1))
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -657,11 +717,12 @@ def casualty_totals(mentions: list[CasualtyMention]) -> tuple[Count, Count]:
     figure (parts — "one of the dead", "two critically" — only count when nothing larger is stated).
     Where people harmed are counted ("six people were shot"), the injured are at least the people harmed
     less the killed: the Gun Violence Archive's reading of "shot". A figure of "others" ("a man was shot;
-    two other men were wounded") adds to the figure it continues (``_added_up``). For competing estimates
-    of one figure from different sources use ``combine_counts``."""
+    two other men were wounded") adds to the figure it continues (``_added_up``); the wounded told later to
+    have died ("four were wounded; one of them has died") come off the injured (``survivors``). For
+    competing estimates of one figure from different sources use ``combine_counts``."""
     own = _added_up([m for m in mentions if not m.aggregate])
     killed = _largest(own, "killed")
-    injured = _largest(own, "injured")
+    injured = survivors(own, _largest(own, "injured"), casualty_lexicon().injured_words)
     harmed = _largest(own, "casualties")
     dead, shot = _figure(killed) or 0, _figure(harmed)
     if shot is not None and shot > dead and shot - dead > (_figure(injured) or 0):

@@ -1,0 +1,177 @@
+"""Victims told in parts: some of the wounded who later died, a headline's subject with its own verb.
+
+The Gun Violence Archive (like ACLED and UCDP) counts each victim once, as killed or as injured. Stories
+often tell a group first and its fate later: "four women were wounded ... one of them has died" is one
+killed and three injured, not one killed and four injured. These helpers find such parts in the parse
+(``partitive_figure``, ``own_participle``) and take them out of a total (``survivors``), so
+``casualties.casualty_totals`` stays a plain "largest figure" reading everywhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from warlog.schema import CasualtyMention, Count, Span
+
+__all__ = [
+    "PART_WINDOW",
+    "also_victim",
+    "headline_pair",
+    "own_participle",
+    "partitive_figure",
+    "suffered",
+    "survivors",
+    "then_himself",
+]
+
+#: Words that point back to a group already told: "two of them", "one of those men", "one of the victims".
+BACKWARD = frozenset({"them", "those", "these", "the", "whom"})
+#: Characters between a group's figure and the part of it that died, for the part to belong to the group.
+PART_WINDOW = 600
+
+
+def partitive_figure(num: Token) -> bool:
+    """``num`` counts some of a group told before or beside it: "two of them", "one of those men", "one
+    of the wounded", "one of four women". "two of his friends" names a new group and is not partitive."""
+    for prep in num.children:
+        if prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            marks = [c for c in obj.children if c.dep_ in {"det", "nummod"}]
+            if obj.dep_ == "pobj" and (obj.lower_ in BACKWARD or any(
+                c.lower_ in BACKWARD or c.dep_ == "nummod" for c in marks
+            )):  # "one of the wounded", "two of them", "one of four women"
+                return True
+    return False
+
+
+def own_participle(noun: Token, is_casualty_word) -> bool:
+    """A headline subject that has its own reduced clause: "Two men charged after girl shot, killed"
+    is about two men who were charged; the killing at the end belongs to the girl. ``is_casualty_word``
+    tells participles that are themselves casualty words ("Two men shot, killed") apart."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and not is_casualty_word(c) for c in noun.children)
+
+
+def headline_pair(verb: Token, lex) -> str | None:
+    """"... after girl shot, killed": a headline's closing "shot, killed", however it was parsed, makes
+    the shooting a death (or an injury: "shot, wounded")."""
+    doc, i = verb.doc, verb.i
+    if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].tag_ not in {"VBN", "VBD"}:
+        return None
+    if i + 3 < len(doc) and not doc[i + 3].is_punct:
+        return None
+    other = lex.transitive.get(doc[i + 2].lemma_.lower())
+    return other if other in {"killed", "injured"} else None
+
+
+def also_victim(verb: Token, victim: Token, lex) -> bool:
+    """"A woman was also shot": a victim introduced anew (an indefinite noun or a name), with an "also"
+    adverb (``lex.also``) on its verb, is one more person than those told before. "He was also shot in
+    the arm" is the same person again; "shot another teen" is mostly someone other than the shooter, so
+    "another" alone does not add."""
+    if not any(c.dep_ == "advmod" and c.lower_ in lex.also for c in verb.children):
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in victim.children)
+    return indefinite or victim.ent_type_ == "PERSON"
+
+
+def suffered(verb: Token, lex) -> tuple[str, Token] | None:
+    """"four men suffered injuries", "sustained a fatal gunshot wound": the kind the subject of a
+    suffer verb (``lex.suffer``) bears and the condition noun it took; a "non-fatal" wound is no death."""
+    if verb.lemma_.lower() not in lex.suffer:
+        return None
+    state = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.conditions), None)
+    if state is None:
+        return None
+    fatal = any(c.lower_ in lex.fatal_modifiers and not (c.i >= 2 and c.doc[c.i - 2].lower_ == "non")
+                for c in state.children)
+    return ("killed" if fatal else lex.conditions[state.lemma_.lower()]), state
+
+
+def then_himself(sent: SpacySpan, counted: set[int], before: list[CasualtyMention], lex,
+                 hypothetical) -> list[CasualtyMention]:
+    """"killed two people and then himself", "shot his wife, then himself": the killer's own death,
+    told as an elided second object of a killing or shooting verb. It is one more dead than the death
+    figure before it in the same sentence (``before``), or one death alone: adding across sentences
+    would count him twice where a later sentence already gives the whole toll."""
+    found = []
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in lex.reflexive or tok.i in counted or doc[max(tok.i - 1, 0)].lower_ != "then":
+            continue
+        verb = tok.head
+        if tok.dep_ not in {"conj", "npadvmod", "dobj", "appos"} or hypothetical(verb):
+            continue
+        if lex.transitive.get(verb.lemma_.lower()) not in {"killed", "casualties"}:
+            continue
+        counted.add(tok.i)
+        base = max((m for m in before if m.kind == "killed" and m.count.best is not None
+                    and m.evidence.end <= tok.idx), key=lambda m: m.count.best, default=None)
+        n = 1 + (base.count.best if base is not None else 0)
+        start = base.evidence.start if base is not None else doc[tok.i - 1].idx
+        end = tok.idx + len(tok)
+        count = Count(low=n, best=n, high=n, text=tok.text, evidence=_span(sent, tok.idx, end))
+        found.append(CasualtyMention(kind="killed", count=count, evidence=_span(sent, start, end)))
+    return found
+
+
+def _span(sent: SpacySpan, start: int, end: int) -> Span:
+    offset = sent.start_char
+    return Span(start=start, end=end, text=sent.text[start - offset : end - offset])
+
+
+def _figure(count: Count) -> int | None:
+    return next((v for v in (count.best, count.low, count.high) if v is not None), None)
+
+
+def survivors(mentions: list[CasualtyMention], injured: Count, injured_words: frozenset[str]) -> Count:
+    """The injured total less those of them told to have died.
+
+    A death figure that counts some of a group ("two of them later died") takes them out of the injured
+    total when that group is the injured figure itself: the nearest figure of people harmed before the
+    part (or inside it: "one of four women wounded has died") states the total. The group must be one
+    the deaths are news about: the part names it as wounded ("two of the wounded died"), tells it in the
+    same passage, or no death was told before the group ("one killed, three others hurt. One of the
+    victims has died" restates the death already counted). A part never exceeds its group."""
+    total = _figure(injured)
+    if not total:
+        return injured
+    died = 0
+    for i, m in enumerate(mentions):
+        if m.kind != "killed" or not m.partitive or m.aggregate or _figure(m.count) is None:
+            continue
+        group = _group_of(mentions[:i] + mentions[i + 1 :], m)
+        if group is None or group.kind != "injured" or _figure(group.count) != total:
+            continue
+        inside = group.evidence.start >= m.evidence.start
+        named = _names_group(m, injured_words)
+        told = any(k.kind == "killed" and not k.aggregate and k.evidence.start < group.evidence.start
+                   for k in mentions)
+        if inside or named or not told:
+            died = max(died, _figure(m.count) or 0)
+    if died == 0 or died > total:
+        return injured
+    n = total - died
+    return injured.model_copy(update={"low": n, "best": n, "high": n})
+
+
+def _names_group(part: CasualtyMention, injured_words: frozenset[str]) -> bool:
+    """"two of the wounded died": the part's own words say the group was injured."""
+    return any(w in injured_words for w in re.findall(r"[a-z]+", part.evidence.text.lower()))
+
+
+def _group_of(others: list[CasualtyMention], part: CasualtyMention) -> CasualtyMention | None:
+    """The nearest figure of people harmed told before ``part`` ends (or inside it: "one of four women
+    wounded has died"), close enough to be the group it is part of."""
+    best = None
+    for g in others:
+        if g.kind == "killed" or g.aggregate or g.evidence.start >= part.evidence.end:
+            continue
+        if part.evidence.start - g.evidence.end > PART_WINDOW:
+            continue
+        if best is None or g.evidence.start > best.evidence.start:
+            best = g
+    return best
