@@ -344,3 +344,34 @@ def test_unique_town_taken_alone_for_an_organisation_is_the_town(model, finder):
 def test_abbreviated_street_word_makes_a_street(model, finder):
     found = finder.match(_with_ents(model, "The house on Paris St. burned down.", []))
     assert _names(found) == []
+
+
+WINDOWS = [
+    "Russian forces shelled the village of ",
+    "the strike hit 15 km south of ",
+    "fighting on the outskirts of the ",
+    "artillery fire near ",
+    "SHELLING NEAR\n",
+    "A DRONE FELL 5 KM FROM THE ",
+    "the village of",  # no white space before the name: no phrase ends the window
+    "the town of\u00a0",
+    "residents in ",
+    "the roof ",
+    "",
+]
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_cue_phrase_tests_agree_with_the_cue_patterns(window):
+    cues = Cues()
+    assert cues.settled_before(window) == bool(cues.settlement_before.search(window))
+    spatial = cues.distance_before.search(window) or cues.near_before.search(window)
+    found = cues.spatial_before(window)
+    assert (found and found.group(1)) == (spatial and spatial.group(1))
+
+
+def test_cue_phrases_are_found_before_a_name():
+    cues = Cues()
+    assert cues.settled_before("shelled the village of ")
+    assert cues.spatial_before("hit 15 km south of ").group(1) == "15 km south of "
+    assert cues.spatial_before("residents in ") is None

@@ -1,4 +1,6 @@
-from warlog.geo.names import keys, lookup_key, normalize
+import re
+
+from warlog.geo.names import ascii_fold, keys, lookup_key, normalize
 
 
 def test_normalize_drops_apostrophes_and_case():
@@ -48,3 +50,10 @@ def test_skeleton_is_empty_for_cyrillic_and_short_names():
 
     assert skeleton("Харків") == ""
     assert skeleton("Kyiv") == ""  # two consonants say too little to find a place by
+
+
+def test_ascii_fold_holds_every_word_a_case_insensitive_pattern_finds():
+    pairs = (("\u017fame", "same"), ("F\u0130NAL", "final"), ("\u212aYIV", "kyiv"), ("DAYS", "days"))
+    for written, word in pairs:
+        assert re.search(word, written, re.I)
+        assert word in ascii_fold(written)

@@ -16,13 +16,14 @@ from spacy.tokens import Doc
 from warlog.data import load_yaml
 from warlog.errors import LexiconError
 from warlog.geo.gazetteer import Entry
-from warlog.geo.names import keys, lookup_key, translit
+from warlog.geo.names import ascii_fold, keys, lookup_key, translit
 from warlog.geo.ranking import ADMIN1, ADMIN2, SETTLEMENT, own_name
 
 #: what follows a dateline's place: "BOSTON (Reuters) -", "KYIV — ", "SAN DIEGO, April 5"
 _DATELINE_AFTER = {"(", "—", "–", "--", "-", ","}
 _DATELINE_MIN_LETTERS = 4  # "US", "UK" in capitals are words of running text, not datelines
 _KIND_NAMES = {"admin1": ADMIN1, "admin2": ADMIN2}
+_TAIL_CHARS = 24  # longer than any word a cue phrase ends with
 
 
 class Cues:
@@ -70,6 +71,11 @@ class Cues:
             rf"(?:of|from)\s+{of_settlement}(?:the\s+)?)$",
             re.IGNORECASE,
         )
+        # the words each of those phrases ends with (before the white space that ends the window), so a
+        # window that ends otherwise -- most do -- is ruled out without running the patterns over it
+        near_ends = {str(w).split()[-1].lower() for w in data["near_phrases"] if str(w).split()}
+        self._settlement_ends = ("of",)
+        self._spatial_ends = tuple(sorted(near_ends | {"of", "from", "the"}))
         demonyms = load_yaml("geo_demonyms.yaml")
         if not isinstance(demonyms, dict) or not isinstance(demonyms.get("demonyms"), dict):
             raise LexiconError("lexicon 'geo_demonyms.yaml' must map 'demonyms' to {word: ISO-2}")
@@ -84,6 +90,21 @@ class Cues:
             raise LexiconError("lexicon 'geo_aliases.yaml' must map 'aliases' to a list of {name, id|admin}")
         self.curated = {k for entry in aliases["aliases"] for k in keys(str(entry.get("name", "")))}
         self.translit_countries = translit().countries
+
+    def settled_before(self, window: str) -> bool:
+        """Whether ``window`` (the text before a name) ends with a settlement phrase: 'the village of '."""
+        tail = _tail(window)
+        if not tail or not tail.endswith(self._settlement_ends):
+            return False
+        return bool(self.settlement_before.search(window))
+
+    def spatial_before(self, window: str) -> re.Match[str] | None:
+        """The distance phrase ('15 km south of ') or else the near phrase ('near ', 'on the outskirts of
+        the ') that ends ``window``; group 1 is the phrase."""
+        tail = _tail(window)
+        if not tail or not tail.endswith(self._spatial_ends):
+            return None
+        return self.distance_before.search(window) or self.near_before.search(window)
 
     def trusted(self, hits: tuple[Entry, ...], key: str) -> tuple[Entry, ...]:
         """The readings of a capitalised word that the gazetteer alone may vouch for. GeoNames gives
@@ -130,6 +151,13 @@ class Cues:
         if doc[stop].text == ",":
             return stop + 1 < len(doc) and doc[stop + 1].ent_type_ == "DATE"
         return True
+
+
+def _tail(window: str) -> str:
+    """The last words of ``window`` case-folded, white space after them dropped; empty when the window does
+    not end with white space, as every phrase the cue patterns match does (``\\s+$``)."""
+    stripped = window.rstrip()
+    return ascii_fold(stripped[-_TAIL_CHARS:]) if len(stripped) < len(window) else ""
 
 
 def list_kind_words(data: dict | None) -> dict[str, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, IS_TITLE, LENGTH
 from spacy.tokens import Doc
 
 from warlog.extract.place_cues import Cues
@@ -50,6 +51,8 @@ _PIECE_TOWN_POPULATION = 5_000
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 #: "Ga.", "Calif.", "U.S.", "N.Y.": abbreviated names, which the gazetteer knows through geo_aliases.yaml
 _ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}")
+_TRUSTED_CACHE = 50_000  # keys whose trusted readings a finder keeps (cleared when full)
+_TOKEN_COLUMNS = [IDX, LENGTH, IS_ALPHA, IS_STOP, IS_TITLE]  # what the finder's window reads of each token
 
 
 @dataclass
@@ -76,14 +79,25 @@ class MentionFinder:
     def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
+        #: key -> the gazetteer readings ``cues.trusted`` keeps: a news corpus repeats the same capitalised
+        #: words, and filtering their readings again for every occurrence cost a tenth of the finder
+        self._trusted: dict[str, tuple[Entry, ...]] = {}
+
+    def _trusted_hits(self, key: str) -> tuple[Entry, ...]:
+        hits = self._trusted.get(key)
+        if hits is None:
+            if len(self._trusted) >= _TRUSTED_CACHE:
+                self._trusted.clear()
+            hits = self._trusted[key] = self.cues.trusted(self.gazetteer.lookup_key(key), key)
+        return hits
 
     def find(self, doc: Doc, text: str) -> list[Mention]:
-        gaz = self.gazetteer
         taken = [False] * len(doc)
         found: list[tuple[int, int, Mention]] = []  # (start token, end token, mention)
         blocked = [False] * len(doc)  # inside a person's full name
         person_words: set[str] = set()  # the words of people's full names in this document
         ents = doc.ents  # a fresh tuple on every access: read once
+        person_name = {ent.start: self.cues.person_name(ent) for ent in ents if ent.label_ == "PERSON"}
         for ent in ents:
             if ent.label_ in _PLACE_LABELS:
                 start, end = ent.start, self._extend(doc, text, ent.start, ent.end)
@@ -104,7 +118,7 @@ class MentionFinder:
                     found.append((a, b, mention))
                     for i in range(a, b):
                         taken[i] = True
-            elif ent.label_ == "PERSON" and len(ent) > 1 and self.cues.person_name(ent):
+            elif ent.label_ == "PERSON" and len(ent) > 1 and person_name[ent.start]:
                 for i in range(ent.start, ent.end):
                     blocked[i] = True  # "George Washington", "Paris Hilton"
                     if doc[i].is_title and doc[ent.end - 1].lower_ not in self.cues.units:
@@ -112,28 +126,33 @@ class MentionFinder:
         ent_label = {
             i: ent.label_
             for ent in ents
-            if ent.label_ != "PERSON" or self.cues.person_name(ent)
+            if ent.label_ != "PERSON" or person_name[ent.start]
             for i in range(ent.start, ent.end)
         }
+        # each token's offset, length and flags read once, in one array: the window below looks at every
+        # token up to five times, and each ``doc[j]`` builds a new Token object
+        rows = doc.to_array(_TOKEN_COLUMNS).tolist() if len(doc) else []
+        starts = [row[0] for row in rows]
+        words = [text[row[0] : row[0] + row[1]] for row in rows]
+        caps = [_capitalised_flags(w, row[2]) for w, row in zip(words, rows, strict=True)]
         i = 0
         n = len(doc)
         while i < n:
-            tok = doc[i]
-            if taken[i] or not _capitalised(tok) or tok.is_stop and not tok.is_title:
+            if taken[i] or not caps[i] or rows[i][3] and not rows[i][4]:  # a stop word, unless titled
                 i += 1
                 continue
+            tok = doc[i]
             best = None
             for j in range(i, min(n, i + _MAX_TOKENS)):
-                t = doc[j]
                 if taken[j]:
                     break
-                if j > i and not (_capitalised(t) or t.lower_ in _CONNECTORS):
-                    break
-                if not _capitalised(t):
+                if not caps[j]:
+                    if j > i and doc[j].lower_ not in _CONNECTORS:
+                        break
                     continue
-                name = text[tok.idx : t.idx + len(t)]
+                name = text[starts[i] : starts[j] + len(words[j])]
                 key = lookup_key(name)
-                hits = self.cues.trusted(gaz.lookup_key(key), key)
+                hits = self._trusted_hits(key)
                 if hits and len(key) <= _SHORT:
                     # "US", "U.S.", "La." are names; "La" and "Ga" in running text are other words
                     hits = short_name_hits(hits) if name.isupper() or name.endswith(".") else ()
@@ -283,9 +302,9 @@ class MentionFinder:
         ):
             return True
         window = text[max(0, doc[i].idx - 60) : doc[i].idx]
-        if self.cues.settlement_before.search(window):
+        if self.cues.settled_before(window):
             return True  # "the city of X", "the village of X"
-        if self.cues.near_before.search(window) or self.cues.distance_before.search(window):
+        if self.cues.spatial_before(window):
             return True  # "south of X", "5 km from X"
         if stop - i > 1 and doc[stop - 1].lower_ in self.cues.units:
             return True  # "Donetsk Oblast", "Bakhmut Raion": the unit word says it is a place
@@ -341,9 +360,9 @@ class MentionFinder:
             mention.kinds = (ADMIN1,) if last in cues.admin1 else (ADMIN2,)
             mention.name = doc[start : end - 1].text
         window = text[max(0, mention.start - 80) : mention.start]
-        if cues.settlement_before.search(window):
+        if cues.settled_before(window):
             mention.kinds = (SETTLEMENT,)
-        hit = cues.distance_before.search(window) or cues.near_before.search(window)
+        hit = cues.spatial_before(window)
         if hit:
             mention.near = True
             mention.ev_start = mention.start - (len(window) - hit.start(1))
@@ -362,11 +381,15 @@ def _opens_entity(doc: Doc, i: int) -> bool:
 
 
 def _capitalised(tok) -> bool:
-    text = tok.text
+    return _capitalised_flags(tok.text, tok.is_alpha)
+
+
+def _capitalised_flags(text: str, is_alpha: int) -> bool:
+    """``_capitalised`` from a token's text and its IS_ALPHA flag (a row of ``Doc.to_array``)."""
     return (
         bool(text)
         and text[0].isupper()
-        and (tok.is_alpha or "'" in text or "’" in text or bool(_ABBREVIATION.fullmatch(text)))
+        and (bool(is_alpha) or "'" in text or "’" in text or bool(_ABBREVIATION.fullmatch(text)))
     )
 
 

@@ -22,6 +22,7 @@ from warlog.extract.embedded_places import embedded_spans
 from warlog.extract.place_cues import Cues
 from warlog.extract.place_mentions import Mention, MentionFinder
 from warlog.extract.place_resolution import Resolver
+from warlog.extract.spans import doc_text
 from warlog.geo.gazetteer import Entry, Gazetteer
 from warlog.geo.ranking import Context
 from warlog.schema import Place
@@ -77,7 +78,7 @@ class PlaceFinder(Component):
     # ------------------------------------------------------------------------------------------ match
 
     def match(self, doc: Doc) -> list[Place]:
-        text = doc.text  # Doc.text joins every token: read it once per document
+        text = doc_text(doc)  # Doc.text joins every token: read it once per document, for every component
         return [place for _, place in self.resolver.resolve(doc, text, self.finder.find(doc, text))]
 
     def find_mentions(self, doc: Doc) -> list[Mention]:

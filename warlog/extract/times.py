@@ -21,10 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from warlog.extract.base import Component
+from warlog.extract.spans import doc_text
 from warlog.extract.time_tense import clause_tense
 from warlog.extract.timenorm import Anchor, Norm, clock_norm, clock_of, prec_of, zone_of
 from warlog.extract.timerules import Resolver
-from warlog.extract.timex import LEXICON, Candidate, TimeLexicon, find_candidates, patterns, time_lexicon
+from warlog.extract.timex import LEXICON, Candidate, TimeLexicon, families, find_candidates, time_lexicon
 from warlog.schema import DatePrec, Span, TimeSpan
 
 __all__ = ["TimeFinder", "find_times", "governing_time", "is_background_time", "page_stamps"]
@@ -54,7 +55,7 @@ class TimeFinder(Component):
         super().__init__(nlp, name)
         self.lexicon = lexicon
         self.lex = time_lexicon(lexicon)
-        patterns(lexicon)  # compile now, not on the first document
+        families(lexicon)  # compile (and read what each family needs) now, not on the first document
 
     def match(self, doc: Doc) -> list[TimeSpan]:
         return find_times(doc, doc._.published, self.lexicon)
@@ -74,7 +75,7 @@ def find_times(
     lex = time_lexicon(lexicon)
     anchor = Anchor.of(published) if published is not None else None
     resolver = Resolver(anchor, lex)
-    text = doc.text
+    text = doc_text(doc)  # joined once per Doc and shared with the other components
     # has_annotation walks the whole Doc: ask once per document, not once per candidate
     tagged, parsed = doc.has_annotation("TAG"), doc.has_annotation("DEP")
     cands = [c for c in find_candidates(text, lexicon) if _plausible(doc, c, tagged, text)]

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from re import _constants as _sre  # the parsed form of a pattern: read for _first_char_guard
+from re import _parser as _sre_parser
 
 from warlog.data import load_yaml
 from warlog.errors import LexiconError
+from warlog.geo.names import ascii_fold
 
 LEXICON = "times.yaml"
 _SECTIONS = (
@@ -224,7 +227,115 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "season": rf"(?P<mod>{mod})?(?:(?P<rel>last|this|next|the)\s+)?(?P<season>{seasons})"
                   rf"(?:\s+(?:of\s+)?(?P<year>{year_or_spoken}))?{e}",
     }
-    return tuple((kind, re.compile(b + body, re.I)) for kind, body in families.items())
+    return tuple((kind, re.compile(_first_char_guard(b + body, re.I) + b + body, re.I))
+                 for kind, body in families.items())
+
+
+@cache
+def families(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """``patterns`` with, for each family, words one of which every match contains (empty: none known).
+
+    Why: most families match nothing in most texts ("the fiscal year ended", "the third quarter", holiday
+    names), yet scanning a text costs each of them as much as a common one; a substring test on the
+    case-folded text rules a family out for a fraction of that, and changes no match."""
+    out = []
+    for kind, pattern in patterns(name):
+        try:
+            needs = _required(_sre_parser.parse(pattern.pattern, pattern.flags).data) or ()
+        except Exception:  # re's private parser changed shape: no shortcut, same matches
+            needs = ()
+        out.append((kind, pattern, needs))
+    return tuple(out)
+
+
+def _required(items) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of the parsed sequence ``items`` contains, the
+    most telling such set found (longest shortest string); None when none can be told."""
+    best: tuple[str, ...] | None = None
+
+    def consider(options: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if not options or not all(o.isascii() for o in options):
+            return
+        if best is None or min(map(len, options)) > min(map(len, best)):
+            best = tuple(sorted(set(options)))
+
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        consider(("".join(run),) if run else None)
+        run = []
+        if op is _sre.SUBPATTERN:
+            consider(_required(av[3].data))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(alternative.data) for alternative in av[1]]
+            if all(alternatives):
+                consider(tuple(word for words in alternatives for word in words))  # type: ignore[union-attr]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(av[2].data))
+        # anything else (a class, an optional part, an assertion) requires nothing this can tell
+    consider(("".join(run),) if run else None)
+    return best
+
+
+def _first_char_guard(pattern: str, flags: int) -> str:
+    """A lookahead for the characters a match of ``pattern`` can begin with, e.g. ``(?=[adfjmnos])``.
+
+    Why: each family is tried at every position of the text and opens with a lookbehind and long
+    alternations, which made the scan most of the time finder's cost. A one-character class fails at once
+    where no match can begin, and being only a necessary condition it changes no match. Built from the
+    parsed pattern; a pattern whose first character cannot be told (or that may match nothing) gets none."""
+    chars: set[str] = set()
+    try:
+        nullable = _first_chars(_sre_parser.parse(pattern, flags).data, chars)
+    except Exception:  # _NoGuard, or re's private parser changed shape: no guard, same matches
+        return ""
+    return "" if nullable or not chars else "(?=[" + "".join(sorted(chars)) + "])"
+
+
+class _NoGuard(Exception):
+    """A pattern element whose first characters ``_first_chars`` does not enumerate."""
+
+
+def _first_chars(items, chars: set[str]) -> bool:
+    """Add to ``chars`` (class syntax) every character a match of the parsed sequence ``items`` can begin
+    with; return whether the sequence can match the empty string (then what follows it counts too)."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.add(re.escape(chr(av)))
+            return False
+        if op is _sre.IN:
+            for member, value in av:
+                if member is _sre.LITERAL:
+                    chars.add(re.escape(chr(value)))
+                elif member is _sre.RANGE:
+                    chars.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif member is _sre.CATEGORY and value in _CATEGORY_CLASSES:
+                    chars.add(_CATEGORY_CLASSES[value])
+                else:
+                    raise _NoGuard(member)
+            return False
+        if op is _sre.SUBPATTERN:
+            if not _first_chars(av[3].data, chars):
+                return False
+        elif op is _sre.BRANCH:
+            nullable = False
+            for alternative in av[1]:
+                nullable = _first_chars(alternative.data, chars) or nullable
+            if not nullable:
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, _, sub = av
+            if not _first_chars(sub.data, chars) and low > 0:
+                return False
+        elif op not in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):  # zero-width: what follows starts the match
+            raise _NoGuard(op)
+    return True
+
+
+_CATEGORY_CLASSES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s"}
 
 
 def _capitalised(groups: dict[str, str | None]) -> bool:
@@ -282,7 +393,10 @@ def _sep(groups: dict[str, str | None]) -> str:
 def find_candidates(text: str, name: str = LEXICON) -> list[Candidate]:
     """Every leftmost-longest non-overlapping time expression of ``text``, in text order."""
     found: list[Candidate] = []
-    for kind, pattern in patterns(name):
+    folded = ascii_fold(text)
+    for kind, pattern, needs in families(name):
+        if needs and not any(word in folded for word in needs):
+            continue  # none of the words every match of this family contains: it cannot match
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if m.end() == m.start() or not _valid(kind, groups):

@@ -36,6 +36,20 @@ def normalize(name: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+#: the only characters beyond ASCII that a case-insensitive pattern matches to an ASCII letter (dotted and
+#: dotless i, long s, Kelvin sign): ``ascii_fold`` maps them so ``str.lower`` meets what such a pattern meets
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_CHARS = tuple(chr(code) for code in _FOLD_TO_ASCII)
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` lower-cased so that an ASCII word occurs in it wherever a case-insensitive regular
+    expression of that word matches the text: a substring test that may stand in for a regex scan."""
+    if not text.isascii() and any(ch in text for ch in _FOLD_CHARS):  # rare: translate() is slow
+        text = text.translate(_FOLD_TO_ASCII)
+    return text.lower()
+
+
 def keys(name: str) -> set[str]:
     """All keys a name is stored under: the normal key and, for Latin script, its accent-free form."""
     key = normalize(name)

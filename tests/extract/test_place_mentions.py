@@ -1,0 +1,28 @@
+"""MentionFinder's per-document shortcuts: token rows read once, trusted readings kept per name."""
+
+from __future__ import annotations
+
+from tests.geo.smalldump import small_dump, small_gazetteer  # noqa: F401
+from warlog.extract.place_cues import Cues
+from warlog.extract.place_mentions import MentionFinder
+from warlog.geo.names import lookup_key
+
+
+def test_trusted_readings_are_kept_per_name(small_gazetteer):  # noqa: F811
+    cues = Cues()
+    finder = MentionFinder(small_gazetteer, cues)
+    key = lookup_key("Krasnohorivka")
+    first = finder._trusted_hits(key)
+    assert first and first == cues.trusted(small_gazetteer.lookup_key(key), key)
+    assert finder._trusted_hits(key) is first
+
+
+def test_an_empty_document_has_no_mention(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    assert finder.find(model(""), "") == []
+
+
+def test_a_name_after_a_place_word_and_a_short_name_in_capitals_are_found(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    text = "The shelling hit the village of Krasnohorivka. US officials said it."
+    assert [m.name for m in finder.find(model(text), text)] == ["Krasnohorivka", "US"]
