@@ -681,3 +681,29 @@ def test_then_himself_alone_is_one_death(find):
 def test_the_also_and_suffer_words_are_loaded_from_the_lexicon():
     lex = casualty_lexicon()
     assert "also" in lex.also and "suffer" in lex.suffer and "wounded" in lex.injured_words
+
+
+# ----------------------------------------------------------------------------------------- module layout
+
+
+def test_the_split_modules_keep_one_public_face_in_casualties():
+    from warlog.extract import casualties
+    from warlog.extract import casualty_lexicon as lexicon_module
+    from warlog.extract import casualty_totals as totals_module
+
+    assert casualties.casualty_totals is totals_module.casualty_totals
+    assert casualties.casualty_lexicon is lexicon_module.casualty_lexicon
+    assert casualties._kind_table is lexicon_module._kind_table
+    assert all(hasattr(casualties, name) for name in casualties.__all__)
+
+
+def test_evidence_span_slices_the_sentence_not_the_document():
+    import spacy
+
+    from warlog.extract.casualty_words import conjuncts, evidence_span
+
+    doc = spacy.blank("en")("Shots rang out. Two men died.")
+    sent = doc[4:8]
+    span = evidence_span(sent, sent.start_char, sent.start_char + 3)
+    assert (span.start, span.end, span.text) == (16, 19, "Two")
+    assert [t.text for t in conjuncts(doc[5])] == ["men"]  # a blank parse coordinates nothing

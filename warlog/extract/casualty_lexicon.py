@@ -1,0 +1,119 @@
+"""The casualty vocabulary (``warlog/data/casualties.yaml``), loaded and checked once per process.
+
+Apart from the readers because it is data plumbing, not parsing: every casualty module asks the same
+validated tables ("which verbs kill", "which nouns name people"), and a bad lexicon should fail here with
+a ``LexiconError`` naming the file and the key, before any document is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from warlog.data import load_yaml, require_keys
+from warlog.errors import LexiconError
+from warlog.schema import CasualtyCategory
+
+__all__ = ["KINDS", "LEXICON", "CasualtyLexicon", "casualty_lexicon"]
+
+LEXICON = "casualties.yaml"
+KINDS = ("killed", "injured", "casualties", "missing", "captured")
+
+
+@dataclass(frozen=True)
+class CasualtyLexicon:
+    """The validated contents of ``casualties.yaml``: lemma → kind or category tables."""
+
+    transitive: dict[str, str]
+    intransitive: dict[str, str]
+    adjectives: dict[str, str]
+    counted_nouns: dict[str, str]
+    toll_nouns: dict[str, str]
+    adverbs: dict[str, str]
+    light_verbs: frozenset[str]
+    fatal: frozenset[str]
+    tally_verbs: frozenset[str]
+    victims: dict[str, str]
+    pronouns: frozenset[str]
+    subset: frozenset[str]
+    aggregate: re.Pattern
+    modals: frozenset[str]
+    name_verbs: frozenset[str]
+    conditions: dict[str, str]
+    event_nouns: dict[str, str]
+    fatal_modifiers: frozenset[str]
+    additional: frozenset[str]
+    reflexive: frozenset[str]
+    uncounted: frozenset[str]
+    injured_words: frozenset[str] = frozenset()  # "wounded", "injured": "two of the wounded died"
+    also: frozenset[str] = frozenset()  # "a woman was also shot": one more victim
+    suffer: frozenset[str] = frozenset()  # "four men suffered injuries"
+
+    def predicate_kind(self, tok: Token) -> str | None:
+        """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
+        word = tok.lemma_.lower()
+        by_lemma = self.adjectives.get(word) if tok.pos_ in {"ADJ", "VERB"} else None  # "shots" ≠ "shot"
+        return self.adjectives.get(tok.lower_) or by_lemma or (
+            self.transitive.get(word) if tok.tag_ == "VBN" else None
+        ) or self.counted_nouns.get(word if tok.pos_ == "NOUN" else "")
+
+
+def _kind_table(raw: dict, key: str) -> dict[str, str]:
+    table = raw.get(key) or {}
+    if not isinstance(table, dict) or not set(table) <= set(KINDS):
+        raise LexiconError(f"lexicon {LEXICON!r}: {key!r} must map kinds ({', '.join(KINDS)}) to word lists")
+    return {str(w).lower(): kind for kind, words in table.items() for w in (words or [])}
+
+
+@cache
+def casualty_lexicon() -> CasualtyLexicon:
+    """Load and check the casualty lexicon once per process."""
+    raw = load_yaml(LEXICON)
+    if not isinstance(raw, dict):
+        raise LexiconError(f"lexicon {LEXICON!r} must be a mapping; see the comments in the shipped file")
+    keys = ("transitive_verbs", "intransitive_verbs", "adjectives", "counted_nouns", "toll_nouns", "adverbs",
+            "light_verbs", "fatal_complements", "tally_verbs", "victim_nouns", "singular_pronouns",
+            "subset_prepositions", "aggregate_phrases", "modal_auxiliaries", "name_victim_verbs",
+            "condition_nouns", "event_nouns", "fatal_modifiers", "additional_words", "reflexive_pronouns",
+            "uncounted_modifiers", "also_adverbs", "suffer_verbs")
+    require_keys(LEXICON, raw, keys)
+    categories = {c.value for c in CasualtyCategory}
+    if not set(raw["victim_nouns"]) <= categories:
+        raise LexiconError(f"lexicon {LEXICON!r}: victim_nouns keys must be among {sorted(categories)}")
+    victims: dict[str, str] = {}
+    for category in ("unknown", "civilians", "military", "children"):  # specific categories win
+        victims.update({str(w).lower(): category for w in raw["victim_nouns"].get(category) or []})
+    phrases = sorted((str(p).lower() for p in raw["aggregate_phrases"]), key=len, reverse=True)
+    aggregate = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    words = {k: frozenset(str(w).lower() for w in raw[k]) for k in keys if isinstance(raw[k], list)}
+    transitive = _kind_table(raw, "transitive_verbs")
+    transitive.update({w: "killed" for w in words["tally_verbs"]})
+    return CasualtyLexicon(
+        transitive=transitive,
+        intransitive=_kind_table(raw, "intransitive_verbs"),
+        adjectives=_kind_table(raw, "adjectives"),
+        counted_nouns=_kind_table(raw, "counted_nouns"),
+        toll_nouns=_kind_table(raw, "toll_nouns"),
+        adverbs=_kind_table(raw, "adverbs"),
+        light_verbs=words["light_verbs"],
+        fatal=words["fatal_complements"],
+        tally_verbs=words["tally_verbs"],
+        victims=victims,
+        pronouns=words["singular_pronouns"],
+        subset=words["subset_prepositions"],
+        aggregate=aggregate,
+        modals=words["modal_auxiliaries"],
+        name_verbs=words["name_victim_verbs"],
+        conditions=_kind_table(raw, "condition_nouns"),
+        event_nouns=_kind_table(raw, "event_nouns"),
+        fatal_modifiers=words["fatal_modifiers"],
+        additional=words["additional_words"],
+        reflexive=words["reflexive_pronouns"],
+        uncounted=words["uncounted_modifiers"],
+        also=words["also_adverbs"],
+        suffer=words["suffer_verbs"],
+        injured_words=frozenset(w for w, k in _kind_table(raw, "adjectives").items() if k == "injured"),
+    )

@@ -1,0 +1,155 @@
+"""Linked figures made into ``CasualtyMention`` records: coordinated figures summed ("three children and
+two adults"), parts made lower bounds, "others" marked, and the injured derived from people harmed less
+people killed ("four were shot, one fatally").
+
+Apart because it builds records from links already found: it decides how figures combine *within one
+sentence* and what evidence spans they carry, not which words are casualty words (``casualty_links``,
+``casualty_words``) nor how an article's figures add up (``casualty_totals``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from warlog.extract.casualty_parts import partitive_figure
+from warlog.extract.casualty_words import CasualtyWords, conjuncts, evidence_span
+from warlog.extract.numbers import Quantity, parse_number
+from warlog.extract.spans import doc_text
+from warlog.schema import CasualtyCategory, CasualtyMention, Count
+
+if TYPE_CHECKING:
+    from warlog.extract.casualty_links import Link
+
+__all__ = ["CasualtyRecords", "derived_injured"]
+
+
+class CasualtyRecords(CasualtyWords):
+    """Builds the mentions of one sentence from (Quantity, Link) pairs and single victim tokens."""
+
+    def _coordinated(self, sent: SpacySpan, linked: list, counted: set[int]) -> list[list]:
+        """Group figures coordinated under one casualty word: "three children and two adults were found
+        dead" is one figure of 5; "a girl and four others were wounded" adds the girl (5). A group is a
+        list of (Quantity, Link) pairs and of single victim tokens (each one person)."""
+        doc = sent.doc
+        groups: dict[tuple, list] = {}
+        for q, link in linked:
+            anchor = link.noun if link.noun is not None else doc[q.head]
+            root = anchor
+            while root.dep_ == "conj" and root.head.pos_ in {"NOUN", "NUM", "PROPN", "PRON"}:
+                root = root.head
+            key = (root.i, link.kind, link.cue.i) if not link.subset else (q.start, link.kind, -1)
+            groups.setdefault(key, []).append((q, link))
+        result = []
+        for (root_i, _kind, cue_i), members in groups.items():
+            if cue_i >= 0:
+                anchors = {(lk.noun if lk.noun is not None else doc[q.head]).i for q, lk in members}
+                for tok in conjuncts(doc[root_i]):
+                    if tok.i not in anchors and tok.i not in counted and self._one_victim(tok):
+                        members.append(tok)
+                        counted.add(tok.i)
+            result.append(members)
+        return result
+
+    def _sum(self, sent: SpacySpan, group: list) -> CasualtyMention:
+        doc = sent.doc
+        pairs = [member for member in group if not isinstance(member, Token)]
+        parts = [m for pair in pairs for m in self._mentions(sent, *pair)]
+        singles = [member for member in group if isinstance(member, Token)]
+        first, rest = parts[0].count.best, [m.count.best for m in parts[1:]]
+        if first is not None and None not in rest and len(rest) > 1 and sum(rest) + len(singles) == first:
+            return parts[0]  # "six people, three men and three women": a breakdown, not more people
+
+        def total(values: list[int | None]) -> int | None:
+            return None if any(v is None for v in values) else sum(values) + len(singles)
+
+        counts = [m.count for m in parts]
+        categories = {c.category for c in counts} | {self._category(t) for t in singles}
+        spans = [m.evidence for m in parts] + [evidence_span(sent, t.idx, t.idx + len(t)) for t in singles]
+        start, end = min(e.start for e in spans), max(e.end for e in spans)
+        figure_spans = [c.evidence for c in counts if c.evidence is not None] + spans[len(parts):]
+        fstart, fend = min(e.start for e in figure_spans), max(e.end for e in figure_spans)
+        count = Count(
+            low=total([c.low for c in counts]),
+            best=total([c.best for c in counts]),
+            high=total([c.high for c in counts]),
+            category=categories.pop() if len(categories) == 1 else CasualtyCategory.UNKNOWN.value,
+            text=doc_text(doc)[fstart:fend],
+            evidence=evidence_span(sent, fstart, fend),
+        )
+        return CasualtyMention(kind=parts[0].kind, count=count, evidence=evidence_span(sent, start, end))
+
+    # ------------------------------------------------------------------------------------- records
+
+    def _mentions(self, sent: SpacySpan, q: Quantity, link: Link) -> list[CasualtyMention]:
+        doc = sent.doc
+        low, best, high = q.low, q.best, q.high
+        if link.subset and not q.is_zero:
+            low, best, high = (low if low is not None else best), None, None  # a part: at least this many
+        category = self._category(link.noun)
+        if link.subset and category == CasualtyCategory.UNKNOWN.value:
+            category = self._category(self._predicate_noun(doc[q.head]))
+        tokens = [q.start, q.end - 1, link.cue.i] + ([link.noun.i] if link.noun is not None else [])
+        noun_after = link.noun is not None and link.noun.i > q.head
+        figure_end = link.noun.i if noun_after else q.end - 1
+        count = Count(
+            low=low,
+            best=best,
+            high=high,
+            category=category,
+            text=doc[q.start : q.end].text,
+            evidence=evidence_span(sent, doc[q.start].idx, doc[figure_end].idx + len(doc[figure_end])),
+        )
+        start, end = doc[min(tokens)].idx, doc[max(tokens)].idx + len(doc[max(tokens)])
+        evidence = evidence_span(sent, start, end)
+        if link.kind == "casualties" and q.is_zero:  # "no casualties": nobody killed, nobody injured
+            return [CasualtyMention(kind=k, count=count, evidence=evidence) for k in ("killed", "injured")]
+        others = not link.subset and not q.is_zero and self._additional(doc, q, link.noun)
+        part = partitive_figure(doc[q.head])  # "two of them later died"
+        return [CasualtyMention(kind=link.kind, count=count, evidence=evidence, others=others,
+                                partitive=part)]
+
+    def _additional(self, doc: Doc, q: Quantity, noun: Token | None) -> bool:
+        """"four other victims", "four others", "two more were hurt": people beyond those already told."""
+        words = self.lex.additional
+        after = doc[q.end] if q.end < len(doc) else None
+        if after is not None and after.lower_ in words:
+            return True
+        if noun is not None and (noun.lower_ in words or any(
+            c.lower_ in words for c in noun.children if c.dep_ in {"amod", "advmod"}
+        )):
+            return True
+        return any(c.lower_ in words for c in doc[q.head].children if c.dep_ in {"amod", "advmod"})
+
+
+def derived_injured(sent: SpacySpan, found: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"Four people were shot, one fatally": people harmed minus people killed are the injured (3)."""
+    kinds = {m.kind for m in found}
+    if "casualties" not in kinds or "killed" not in kinds or "injured" in kinds:
+        return []
+    harmed = max((m for m in found if m.kind == "casualties" and m.count.best is not None),
+                 key=lambda m: m.count.best, default=None)
+    killed = [  # a bare figure ("one fatally", "killing two") counts some of those harmed
+        m for m in found
+        if m.kind == "killed" and m.count.best is not None and not m.aggregate
+        and m.count.text is not None and parse_number(m.count.text.split()[-1]) is not None
+    ]
+    if harmed is None or not killed or harmed.aggregate:
+        return []
+    if harmed.others:  # "one was killed and four other victims": the killed are not among the four
+        killed = [m for m in killed if m.evidence.start >= harmed.count.evidence.start]
+        if not killed:
+            n = harmed.count.best
+            count = Count(low=n, best=n, high=n, category=harmed.count.category,
+                          evidence=harmed.count.evidence)
+            return [CasualtyMention(kind="injured", count=count, evidence=harmed.evidence)]
+    dead = max(m.count.best for m in killed)
+    if dead > harmed.count.best:
+        return []
+    start = min(harmed.evidence.start, *(m.evidence.start for m in killed))
+    end = max(harmed.evidence.end, *(m.evidence.end for m in killed))
+    n = harmed.count.best - dead
+    count = Count(low=n, best=n, high=n, category=harmed.count.category, evidence=harmed.count.evidence)
+    return [CasualtyMention(kind="injured", count=count, evidence=evidence_span(sent, start, end))]

@@ -1,0 +1,105 @@
+"""An article's killed and injured totals from its mentions: the largest whole figure per kind, "others"
+added to the figure they continue, the wounded who later died taken off the injured.
+
+Apart because it works on records, not on the parse: it is the one place that decides how the figures of
+a whole article combine into one toll, and ``warlog.extract.incidents`` and the benchmark call it on
+mentions from any source. Competing estimates of one figure use ``numbers.combine_counts`` instead.
+"""
+
+from __future__ import annotations
+
+from warlog.extract.casualty_lexicon import casualty_lexicon
+from warlog.extract.casualty_parts import survivors
+from warlog.extract.numbers import combine_counts
+from warlog.schema import CasualtyMention, Count
+
+__all__ = ["OTHERS_BASE", "OTHERS_WINDOW", "casualty_totals"]
+
+
+def casualty_totals(mentions: list[CasualtyMention]) -> tuple[Count, Count]:
+    """Killed and injured for one article that tells one incident, from its non-aggregate mentions.
+
+    Within one article the figures are mostly parts and updates of one toll ("he died", "one victim",
+    "three people were killed"), not competing estimates, so the total per kind is the largest whole
+    figure (parts — "one of the dead", "two critically" — only count when nothing larger is stated).
+    Where people harmed are counted ("six people were shot"), the injured are at least the people harmed
+    less the killed: the Gun Violence Archive's reading of "shot". A figure of "others" ("a man was shot;
+    two other men were wounded") adds to the figure it continues (``_added_up``); the wounded told later to
+    have died ("four were wounded; one of them has died") come off the injured (``survivors``). For
+    competing estimates of one figure from different sources use ``combine_counts``."""
+    own = _added_up([m for m in mentions if not m.aggregate])
+    killed = _largest(own, "killed")
+    injured = survivors(own, _largest(own, "injured"), casualty_lexicon().injured_words)
+    harmed = _largest(own, "casualties")
+    dead, shot = _figure(killed) or 0, _figure(harmed)
+    if shot is not None and shot > dead and shot - dead > (_figure(injured) or 0):
+        n = shot - dead
+        injured = Count(low=n, best=n, high=n, category=harmed.category, text=harmed.text,
+                        evidence=harmed.evidence)
+    return killed, injured
+
+
+#: What an "others" figure adds to: the nearest earlier figure of these kinds, close enough to be the same
+#: passage ("A man was shot. Police said two other men were wounded": 3 hurt).
+OTHERS_BASE = {"killed": ("killed",), "injured": ("injured", "casualties"),
+               "casualties": ("killed", "injured", "casualties")}
+OTHERS_WINDOW = 300  # characters between the figure an "others" figure adds to and that figure
+
+
+def _added_up(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Each "others" figure as the total it implies: its own people plus the nearest earlier figure it
+    continues. Without an earlier figure nearby it stands as written."""
+    result: list[CasualtyMention] = []
+    for i, m in enumerate(mentions):
+        if not m.others or _figure(m.count) is None or m.kind not in OTHERS_BASE:
+            result.append(m)
+            continue
+        base = _others_base(mentions[:i], m)
+        if base is None:
+            result.append(m)
+            continue
+        extra = _figure(base.count) or 0
+        count = m.count.model_copy(update={k: (v + extra if v is not None else None) for k, v in (
+            ("low", m.count.low), ("best", m.count.best), ("high", m.count.high))})
+        result.append(m.model_copy(update={"count": count, "others": False}))
+    return result
+
+
+def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> CasualtyMention | None:
+    """The figure "others" continues: the nearest earlier one it can add to. Injured "others" after a
+    death contrast with the dead ("two killed, two others hurt": 2 hurt), so a death in between stops.
+    Only one victim told before is continued ("a man was shot; two other men were wounded": 3): after a
+    group ("four people were shot ... two other victims fled") "other" mostly sets some of that group
+    apart from the rest, and adding would count them twice. A killer who killed himself is one more
+    dead whatever the figure before ("killed two children, then himself": 3)."""
+    for b in reversed(earlier):
+        if m.evidence.start - b.evidence.end > OTHERS_WINDOW or b.evidence.start >= m.evidence.start:
+            return None
+        if m.kind == "injured" and b.kind == "killed":
+            return None
+        if not b.others and b.kind in OTHERS_BASE[m.kind] and _figure(b.count) is not None:
+            return b if _figure(b.count) == 1 or _reflexive(m) else None
+    return None
+
+
+def _reflexive(m: CasualtyMention) -> bool:
+    """A death told of "himself": the killer, never one of the victims counted before."""
+    return m.kind == "killed" and (m.count.text or "").lower() in casualty_lexicon().reflexive
+
+
+def _figure(count: Count) -> int | None:
+    return next((v for v in (count.best, count.low, count.high) if v is not None), None)
+
+
+def _largest(mentions: list[CasualtyMention], kind: str) -> Count:
+    """The largest figure; several statements of that same figure are read together ("at least three
+    killed" and "three people dead" make low 3 and best 3)."""
+    counts = [m.count for m in mentions if m.kind == kind and _figure(m.count) is not None]
+    if not counts:
+        return Count()
+    top = max(_figure(c) for c in counts)
+    same = [c for c in counts if _figure(c) == top]
+    if len(same) == 1:
+        return same[0]
+    merged = combine_counts(same)
+    return merged.model_copy(update={"text": same[0].text, "evidence": same[0].evidence})

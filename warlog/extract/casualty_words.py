@@ -1,0 +1,170 @@
+"""What single words and their children say to the casualty readers: the kind a verb gives its argument,
+a shooting made fatal ("shot dead"), a toll noun, a victim's category, a fear rather than a fact.
+
+Apart because every construction reader (figures in ``casualty_links``, lone victims in
+``casualty_victims``, records in ``casualty_records``) asks these same questions of a token; the answers
+depend only on the token, its children and the lexicon, never on which construction is being read.
+``CasualtyWords`` is a mixin: its subclasses set ``self.lex``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from warlog.extract.casualty_lexicon import CasualtyLexicon
+from warlog.extract.casualty_parts import headline_pair, suffered
+from warlog.schema import CasualtyCategory, CasualtyMention, Span
+
+if TYPE_CHECKING:
+    from warlog.extract.numbers import Quantity
+
+__all__ = ["CasualtyWords", "conjuncts", "evidence_span", "number_beside"]
+
+
+class CasualtyWords:
+    """Token questions answered from the casualty lexicon ``self.lex``."""
+
+    lex: CasualtyLexicon
+
+    def _verb_kind(self, verb: Token, dep: str, bare: bool = False) -> str | None:
+        """The kind a verb gives the argument in relation ``dep`` to it. ``bare``: the argument is a
+        number alone, as in the headline "Four shot outside club" (victims, not shooters)."""
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        if lemma == "lose" and any(c.lemma_ == "life" for c in verb.children):
+            return "killed" if dep == "nsubj" else None  # "three soldiers lost their lives"
+        if lemma in lex.transitive:
+            objectless = not any(c.dep_ in {"dobj", "agent"} or c.lower_ == "at" for c in verb.children)
+            left_behind = verb.dep_ == "conj" and verb.head.lemma_ in lex.light_verbs  # "left 2 dead, 3 hurt"
+            passive_or_reduced = dep == "nsubjpass" or (
+                dep == "nsubj" and objectless and (verb.tag_ == "VBN" or left_behind or bare)
+            )
+            # "killed 2, injured 5", "left one dead and six injured": a bare figure beside the verb
+            if dep == "dobj" or passive_or_reduced or (dep == "npadvmod" and bare and number_beside(verb)):
+                return lex.transitive[lemma]
+        if lemma in lex.intransitive and dep == "nsubj":
+            return lex.intransitive[lemma]
+        if dep == "nsubj" and verb.pos_ == "ADJ" and verb.lower_ in lex.adjectives:
+            return lex.adjectives[verb.lower_]
+        return None
+
+    def _refine(self, verb: Token, kind: str) -> str:
+        """A shooting that killed: "shot dead", "shot and killed", "fatally shot", "shot to death"; an
+        injury that killed: "fatally wounded"."""
+        if kind == "injured":
+            fatal = any(
+                c.lower_ in self.lex.adverbs and self.lex.adverbs[c.lower_] == "killed"
+                for c in verb.children
+                if c.dep_ == "advmod"
+            )
+            return "killed" if fatal else kind
+        if kind != "casualties":
+            return kind
+        for child in verb.children:
+            word = child.lower_
+            near = child.i < verb.i or child.i - verb.i <= 2  # "fatally shot", "shot dead", "shot him dead"
+            if near and (word in self.lex.fatal or self.lex.adverbs.get(word) == "killed"):
+                return "killed"
+            if child.dep_ == "prep" and any(g.lower_ in self.lex.fatal for g in child.children):
+                return "killed"
+            own_args = any(g.dep_ in {"dobj", "nsubj", "nsubjpass"} for g in child.children)
+            # "shot and killed"; the headline "shot, killed" (a bare participle clause)
+            joined = child.dep_ == "conj" or (child.dep_ == "advcl" and child.tag_ == "VBN")
+            if joined and child.pos_ == "VERB" and not own_args:
+                other = self.lex.transitive.get(child.lemma_.lower())
+                if other in {"killed", "injured"}:
+                    return other
+        return headline_pair(verb, self.lex) or kind  # "... girl shot, killed"
+
+    def _toll(self, verb: Token) -> tuple[str, Token] | None:
+        """The toll noun a verb states the figure of: subject or object of "rose", "stands", "raising"."""
+        candidates = [verb] + [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}]
+        for tok in candidates:
+            kind = self.lex.toll_nouns.get(tok.lemma_.lower())
+            if kind:
+                injury = any(c.lemma_.lower() in {"injury", "casualty"} for c in tok.children)
+                return ("injured" if injury else kind), tok
+        return None
+
+    def _event_kind(self, noun: Token) -> str:
+        """"the death of", "the killing of" → killed; "the shooting of" → casualties unless "fatal"."""
+        kind = self.lex.event_nouns[noun.lemma_.lower()]
+        if kind == "casualties" and any(c.lower_ in self.lex.fatal_modifiers for c in noun.children):
+            return "killed"
+        return kind
+
+    def _predicate_noun(self, num: Token) -> Token | None:
+        """"one of the dead was a child": the noun said of the figure."""
+        if num.dep_ in {"nsubj", "nsubjpass"}:
+            return next((c for c in num.head.children if c.dep_ in {"attr", "acomp"}), None)
+        return next((c for c in num.children if c.dep_ == "appos"), None)
+
+    def _uncounted(self, tok: Token) -> bool:
+        """"an unborn child": not a person a toll counts (GVA, ACLED), whatever happened to it."""
+        return any(c.lower_ in self.lex.uncounted for c in tok.children if c.dep_ in {"amod", "compound"})
+
+    def _is_victim(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.lex.victims or tok.lower_ in self.lex.victims
+
+    def _category(self, noun: Token | None) -> str:
+        if noun is None:
+            return CasualtyCategory.UNKNOWN.value
+        return self.lex.victims.get(noun.lower_) or self.lex.victims.get(
+            noun.lemma_.lower(), CasualtyCategory.UNKNOWN.value
+        )
+
+    def _hypothetical(self, cue: Token, q: Quantity | None) -> bool:
+        """"could kill thousands" is a fear, not a figure; "were not killed" with a number is a denial."""
+        verb = cue if cue.pos_ in {"VERB", "AUX", "ADJ"} else cue.head
+        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return True  # "tried to kill", "threatened to kill": an intent
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in self.lex.modals:
+                return True
+            if child.dep_ == "neg" and q is not None and not q.is_zero:
+                return True
+        return False
+
+    def _tally(self, mention: CasualtyMention, sent: SpacySpan) -> bool:
+        """"Russia has lost 30,000 troops": a tally verb in the present perfect."""
+        doc = sent.doc
+        for tok in doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand") or []:
+            if tok.lemma_.lower() in self.lex.tally_verbs:
+                return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        return False
+
+    def _one_victim(self, tok: Token) -> bool:
+        """A singular noun or name for one person: "a girl", "the driver", "John Doe"."""
+        if any(c.dep_ == "nummod" for c in tok.children) or self._uncounted(tok):
+            return False
+        return tok.tag_ in {"NN", "NNP"} and (self._is_victim(tok) or tok.ent_type_ == "PERSON")
+
+    def _suffered(self, verb: Token) -> tuple[str, Token] | None:
+        """"suffered injuries", "sustained a fatal gunshot wound": the kind its subject bears."""
+        return suffered(verb, self.lex)
+
+
+def evidence_span(sent: SpacySpan, start: int, end: int) -> Span:
+    """Evidence ``[start, end)`` inside ``sent``, sliced from the sentence's text: ``Doc.text`` is rebuilt
+    from every token on each access, which would make a figure cost as much as the whole document."""
+    offset = sent.start_char
+    return Span(start=start, end=end, text=sent.text[start - offset : end - offset])
+
+
+def number_beside(tok: Token) -> bool:
+    """A number right before or after ``tok``: "injured 5", "six injured"."""
+    doc = tok.doc
+    return any(0 <= i < len(doc) and doc[i].pos_ == "NUM" for i in (tok.i - 1, tok.i + 1))
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and every noun coordinated with it ("a woman and two men": woman, men)."""
+    found, todo = [], [tok]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(c for c in current.children if c.dep_ == "conj")
+    return found
