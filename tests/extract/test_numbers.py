@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from warlog.extract.numbers import combine_counts, find_quantities, number_lexicon, parse_number
+from warlog.extract.numbers import combine_counts, find_quantities, first_figure, number_lexicon, parse_number
 from warlog.schema import Count
 
 
@@ -213,3 +213,10 @@ def test_a_year_before_a_noun_is_not_a_count(model):
 def test_a_four_digit_head_count_is_still_a_count(model):
     doc = model("More than 2,000 people were evacuated from the town.")
     assert [q.low for q in find_quantities(doc[:])] == [2001]
+
+
+def test_first_figure_prefers_best_then_low_then_high():
+    assert first_figure(Count(low=3, best=5, high=9)) == 5
+    assert first_figure(Count(low=3, high=9)) == 3
+    assert first_figure(Count(high=9)) == 9
+    assert first_figure(Count()) is None

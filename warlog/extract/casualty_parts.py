@@ -14,7 +14,9 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from warlog.schema import CasualtyMention, Count, Span
+from warlog.extract.numbers import first_figure
+from warlog.extract.spans import evidence_span
+from warlog.schema import CasualtyMention, Count
 
 __all__ = [
     "PART_WINDOW",
@@ -113,18 +115,9 @@ def then_himself(sent: SpacySpan, counted: set[int], before: list[CasualtyMentio
         n = 1 + (base.count.best if base is not None else 0)
         start = base.evidence.start if base is not None else doc[tok.i - 1].idx
         end = tok.idx + len(tok)
-        count = Count(low=n, best=n, high=n, text=tok.text, evidence=_span(sent, tok.idx, end))
-        found.append(CasualtyMention(kind="killed", count=count, evidence=_span(sent, start, end)))
+        count = Count(low=n, best=n, high=n, text=tok.text, evidence=evidence_span(sent, tok.idx, end))
+        found.append(CasualtyMention(kind="killed", count=count, evidence=evidence_span(sent, start, end)))
     return found
-
-
-def _span(sent: SpacySpan, start: int, end: int) -> Span:
-    offset = sent.start_char
-    return Span(start=start, end=end, text=sent.text[start - offset : end - offset])
-
-
-def _figure(count: Count) -> int | None:
-    return next((v for v in (count.best, count.low, count.high) if v is not None), None)
 
 
 def survivors(mentions: list[CasualtyMention], injured: Count, injured_words: frozenset[str]) -> Count:
@@ -136,22 +129,22 @@ def survivors(mentions: list[CasualtyMention], injured: Count, injured_words: fr
     the deaths are news about: the part names it as wounded ("two of the wounded died"), tells it in the
     same passage, or no death was told before the group ("one killed, three others hurt. One of the
     victims has died" restates the death already counted). A part never exceeds its group."""
-    total = _figure(injured)
+    total = first_figure(injured)
     if not total:
         return injured
     died = 0
     for i, m in enumerate(mentions):
-        if m.kind != "killed" or not m.partitive or m.aggregate or _figure(m.count) is None:
+        if m.kind != "killed" or not m.partitive or m.aggregate or first_figure(m.count) is None:
             continue
         group = _group_of(mentions[:i] + mentions[i + 1 :], m)
-        if group is None or group.kind != "injured" or _figure(group.count) != total:
+        if group is None or group.kind != "injured" or first_figure(group.count) != total:
             continue
         inside = group.evidence.start >= m.evidence.start
         named = _names_group(m, injured_words)
         told = any(k.kind == "killed" and not k.aggregate and k.evidence.start < group.evidence.start
                    for k in mentions)
         if inside or named or not told:
-            died = max(died, _figure(m.count) or 0)
+            died = max(died, first_figure(m.count) or 0)
     if died == 0 or died > total:
         return injured
     n = total - died

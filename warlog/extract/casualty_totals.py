@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from warlog.extract.casualty_lexicon import casualty_lexicon
 from warlog.extract.casualty_parts import survivors
-from warlog.extract.numbers import combine_counts
+from warlog.extract.numbers import combine_counts, first_figure
 from warlog.schema import CasualtyMention, Count
 
 __all__ = ["OTHERS_BASE", "OTHERS_WINDOW", "casualty_totals"]
@@ -31,8 +31,8 @@ def casualty_totals(mentions: list[CasualtyMention]) -> tuple[Count, Count]:
     killed = _largest(own, "killed")
     injured = survivors(own, _largest(own, "injured"), casualty_lexicon().injured_words)
     harmed = _largest(own, "casualties")
-    dead, shot = _figure(killed) or 0, _figure(harmed)
-    if shot is not None and shot > dead and shot - dead > (_figure(injured) or 0):
+    dead, shot = first_figure(killed) or 0, first_figure(harmed)
+    if shot is not None and shot > dead and shot - dead > (first_figure(injured) or 0):
         n = shot - dead
         injured = Count(low=n, best=n, high=n, category=harmed.category, text=harmed.text,
                         evidence=harmed.evidence)
@@ -51,14 +51,14 @@ def _added_up(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
     continues. Without an earlier figure nearby it stands as written."""
     result: list[CasualtyMention] = []
     for i, m in enumerate(mentions):
-        if not m.others or _figure(m.count) is None or m.kind not in OTHERS_BASE:
+        if not m.others or first_figure(m.count) is None or m.kind not in OTHERS_BASE:
             result.append(m)
             continue
         base = _others_base(mentions[:i], m)
         if base is None:
             result.append(m)
             continue
-        extra = _figure(base.count) or 0
+        extra = first_figure(base.count) or 0
         count = m.count.model_copy(update={k: (v + extra if v is not None else None) for k, v in (
             ("low", m.count.low), ("best", m.count.best), ("high", m.count.high))})
         result.append(m.model_copy(update={"count": count, "others": False}))
@@ -77,8 +77,8 @@ def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> Casualty
             return None
         if m.kind == "injured" and b.kind == "killed":
             return None
-        if not b.others and b.kind in OTHERS_BASE[m.kind] and _figure(b.count) is not None:
-            return b if _figure(b.count) == 1 or _reflexive(m) else None
+        if not b.others and b.kind in OTHERS_BASE[m.kind] and first_figure(b.count) is not None:
+            return b if first_figure(b.count) == 1 or _reflexive(m) else None
     return None
 
 
@@ -87,18 +87,14 @@ def _reflexive(m: CasualtyMention) -> bool:
     return m.kind == "killed" and (m.count.text or "").lower() in casualty_lexicon().reflexive
 
 
-def _figure(count: Count) -> int | None:
-    return next((v for v in (count.best, count.low, count.high) if v is not None), None)
-
-
 def _largest(mentions: list[CasualtyMention], kind: str) -> Count:
     """The largest figure; several statements of that same figure are read together ("at least three
     killed" and "three people dead" make low 3 and best 3)."""
-    counts = [m.count for m in mentions if m.kind == kind and _figure(m.count) is not None]
+    counts = [m.count for m in mentions if m.kind == kind and first_figure(m.count) is not None]
     if not counts:
         return Count()
-    top = max(_figure(c) for c in counts)
-    same = [c for c in counts if _figure(c) == top]
+    top = max(first_figure(c) for c in counts)
+    same = [c for c in counts if first_figure(c) == top]
     if len(same) == 1:
         return same[0]
     merged = combine_counts(same)

@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 from warlog.extract.casualty_lexicon import CasualtyLexicon
 from warlog.extract.casualty_parts import headline_pair, suffered
-from warlog.schema import CasualtyCategory, CasualtyMention, Span
+from warlog.extract.spans import evidence_span
+from warlog.schema import CasualtyCategory, CasualtyMention
 
 if TYPE_CHECKING:
     from warlog.extract.numbers import Quantity
@@ -145,13 +146,6 @@ class CasualtyWords:
     def _suffered(self, verb: Token) -> tuple[str, Token] | None:
         """"suffered injuries", "sustained a fatal gunshot wound": the kind its subject bears."""
         return suffered(verb, self.lex)
-
-
-def evidence_span(sent: SpacySpan, start: int, end: int) -> Span:
-    """Evidence ``[start, end)`` inside ``sent``, sliced from the sentence's text: ``Doc.text`` is rebuilt
-    from every token on each access, which would make a figure cost as much as the whole document."""
-    offset = sent.start_char
-    return Span(start=start, end=end, text=sent.text[start - offset : end - offset])
 
 
 def number_beside(tok: Token) -> bool:

@@ -358,3 +358,8 @@ def _modal(points: Counter, candidates: list[int]) -> int | None:
     if not candidates:
         return None
     return min(candidates, key=lambda v: (-points[v], v))
+
+
+def first_figure(count: Count) -> int | None:
+    """The one number a count stands for: its best, else its low, else its high bound."""
+    return next((v for v in (count.best, count.low, count.high) if v is not None), None)

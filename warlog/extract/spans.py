@@ -27,3 +27,10 @@ def char_span(doc: Doc, start: int, end: int) -> Span:
 def from_spacy(span: SpacySpan) -> Span:
     """Evidence for a spaCy span (token-aligned)."""
     return Span(start=span.start_char, end=span.end_char, text=span.text)
+
+
+def evidence_span(sent: SpacySpan, start: int, end: int) -> Span:
+    """Evidence ``[start, end)`` inside ``sent``, sliced from the sentence's text: ``Doc.text`` is rebuilt
+    from every token on each access, which would make a figure cost as much as the whole document."""
+    offset = sent.start_char
+    return Span(start=start, end=end, text=sent.text[start - offset : end - offset])
