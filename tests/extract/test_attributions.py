@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.attributions import attribution, is_cue_candidate
+from warlog.extract.attributions import attribution, cue_candidates, is_cue_candidate
 from warlog.extract.claim_spans import speaker_extent
 from warlog.extract.quotes import find_quotes
 from warlog.extract.stances import load_claim_lexicon
@@ -73,3 +73,31 @@ def test_noun_of_saying_equated_with_a_clause_is_a_cue(model, lexicon):
 def test_copula_with_an_ordinary_noun_is_no_cue(model, lexicon):
     doc = model("The problem is that the bridge was destroyed.")
     assert not is_cue_candidate(doc, _token(doc, "is"), lexicon)
+
+
+CUE_SHAPES = (
+    "The mayor said the market was shelled. According to the governor, two schools burned. "
+    "In a new poll, most voters back the plan. As the memo put it, the talks had failed. "
+    "The army's claim that it hit a depot was false. Officials conceded that the bridge fell. "
+    "Her argument is that the road is unsafe. The union is opposed to the curfew. "
+    "The minister made the case for new shelters. Residents hopes were dashed."
+)
+
+
+def test_cue_candidates_are_exactly_the_tokens_is_cue_candidate_accepts(model, lexicon):
+    doc = model(CUE_SHAPES)
+    expected = [t for t in doc if is_cue_candidate(doc, t, lexicon)]
+    found = cue_candidates(doc, lexicon)
+    assert [t.i for t in found] == [t.i for t in expected]
+    assert {"said", "According", "conceded"} <= {t.text for t in found}
+
+
+def test_cue_candidates_keep_a_verb_outside_the_lexicon_that_governs_a_that_clause(model, lexicon):
+    doc = model("The engineers grumbled that the generator was broken.")
+    assert lexicon.lemma(_token(doc, "grumbled")) is None  # a lexicon verb would be no test of the syntax
+    assert "grumbled" in [t.text for t in cue_candidates(doc, lexicon)]
+
+
+def test_cue_candidates_of_a_text_without_cues_is_empty(model, lexicon):
+    assert cue_candidates(model("Two red buses in the rain."), lexicon) == []
+    assert cue_candidates(model(""), lexicon) == []

@@ -9,7 +9,7 @@ from warlog.errors import LexiconError
 from warlog.extract import caveats as caveats_module
 from warlog.extract.caveats import load_caveat_patterns
 from warlog.extract.quotes import find_quotes, layout_attributions
-from warlog.extract.stances import load_claim_lexicon
+from warlog.extract.stances import _contains, load_claim_lexicon
 
 
 def _only(doc, stance: str | None = None):
@@ -687,3 +687,32 @@ def test_reporting_verb_inside_a_content_is_not_nested(claims_of):
     claim = _only(doc)
     assert claim.cue.text == "said"
     assert claim.content.text == "that police reported that the bridge was closed"
+
+
+# --------------------------------------------------------------------------------------------- lexicon
+
+
+def test_contains_finds_a_phrase_by_its_first_word_anywhere_in_the_words():
+    phrases = frozenset({("took", "responsibility"), ("claimed",), ("shot", "down", "a")})
+    assert _contains(["the", "group", "claimed", "it"], phrases)
+    assert _contains(["they", "later", "took", "responsibility"], phrases)
+    assert not _contains(["they", "took", "no", "responsibility"], phrases)
+    assert not _contains(["it", "was", "shot", "down"], phrases)  # the phrase runs past the last word
+    assert not _contains([], phrases)
+    assert not _contains(["claimed"], frozenset())
+
+
+def test_phrase_at_matches_a_multiword_cue_only_where_it_starts(model):
+    lexicon = load_claim_lexicon()
+    doc = model("According to the mayor, the bridge fell.")
+    assert lexicon.phrase_at(doc, 0) == (0, 2)
+    assert lexicon.phrase_at(doc, 1) is None
+    assert lexicon.phrase_at(doc, 3) is None
+
+
+def test_lemma_of_strips_an_inflection_the_lemmatiser_missed_and_remembers_it():
+    lexicon = load_claim_lexicon()
+    assert lexicon.lemma_of("hop", "hopes") == "hope"
+    assert lexicon.lemma_of("hop", "hopes") == "hope"  # the cached answer is the same
+    assert lexicon.lemma_of("Say", "say") == "say"
+    assert lexicon.lemma_of("table", "tables") is None

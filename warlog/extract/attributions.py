@@ -11,6 +11,8 @@ plays one role) and builds the ``Claim`` records. Span cutting lives in ``claim_
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from warlog.extract import clauses
@@ -25,6 +27,57 @@ from warlog.extract.stances import ClaimLexicon
 PARTIES = frozenset({"PERSON", "ORG", "NORP"})
 EVIDENCE = frozenset({"xcomp", "acomp", "oprd", "attr", "ccomp", "prep"})  # what "seems" says of its subject
 MAX_HEADLINE_TOKENS = 20  # shorter quoted bits are scare quotes inside a sentence, not quotations
+
+
+def cue_candidates(doc: Doc, lexicon: ClaimLexicon) -> list[Token]:
+    """The tokens of ``doc`` for which ``is_cue_candidate`` holds, in text order, without building a
+    Token for every word: one ``to_array`` pass reads each word's form, lemma and part of speech, and
+    only a word the lexicon knows (``_lexical_cue``, cached per form and lemma) gets the full test. Any
+    other word can be a cue only as a verb governing a "that"-clause (``_governs_that_clause``), so a
+    verb gets that test alone; the rest cannot be cues at all (each branch of ``is_cue_candidate`` asks
+    first for a lexicon word, or for a verb)."""
+    if not len(doc):
+        return []
+    known = _KNOWN.setdefault(id(lexicon), (lexicon, {}))[1]
+    strings = doc.vocab.strings
+    found: list[Token] = []
+    for i, (lower, lemma, pos) in enumerate(doc.to_array([LOWER, LEMMA, POS]).tolist()):
+        key = (lower, lemma)
+        lexical = known.get(key)
+        if lexical is None:
+            lexical = known[key] = _lexical_cue(strings[lower], strings[lemma], lexicon)
+        if lexical:
+            token = doc[i]
+            if is_cue_candidate(doc, token, lexicon):
+                found.append(token)
+        elif pos == VERB:
+            token = doc[i]
+            if _governs_that_clause(token):
+                found.append(token)
+    return found
+
+
+# id(lexicon) -> (the lexicon, kept alive so its id is not reused; (LOWER, LEMMA) hashes -> _lexical_cue)
+_KNOWN: dict[int, tuple[ClaimLexicon, dict[tuple[int, int], bool]]] = {}
+
+
+def _lexical_cue(word: str, lemma: str, lexicon: ClaimLexicon) -> bool:
+    """Whether a word form with this lemma is named by the lexicon in one of the ways
+    ``is_cue_candidate`` (and the helpers it calls) can accept: a phrase's first word, a framing
+    preposition, a noun of saying, an attitude adjective, an idiom or light verb, the copula, or a form of
+    a reporting verb. A word outside all of these is a cue only through its syntax (a "that"-clause)."""
+    lowered = lemma.lower()
+    return (
+        word in lexicon.phrase_heads
+        or word in lexicon.viewpoint_preps
+        or word in lexicon.frame_prep
+        or word in lexicon.clause_nouns
+        or word in lexicon.attitude_adjectives
+        or lowered in lexicon.as_idioms
+        or lowered in lexicon.light_verbs
+        or lowered == "be"
+        or lexicon.lemma_of(lemma, word) is not None
+    )
 
 
 def is_cue_candidate(doc: Doc, token: Token, lexicon: ClaimLexicon) -> bool:
@@ -389,4 +442,4 @@ def _possessor(doc: Doc, noun: Token):
     return trim(doc, owner.left_edge.idx, owner.idx + len(owner.text)), owner
 
 
-__all__ = ["attribution", "is_cue_candidate"]
+__all__ = ["attribution", "cue_candidates", "is_cue_candidate"]

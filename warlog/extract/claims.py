@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from warlog.extract.attributions import attribution, is_cue_candidate
+from warlog.extract.attributions import attribution, cue_candidates
 from warlog.extract.base import Component
 from warlog.extract.caveats import attach_caveats, load_caveat_patterns
 from warlog.extract.claim_spans import trim
@@ -123,7 +123,7 @@ def _find_claims(doc: Doc, lexicon: ClaimLexicon, speakers: SpeakerResolver, cav
         owners.append(None)
         hosts.append(len(found))
         found.append((None, source, cue_span, content, head.root if head is not None else None))
-    cues = [t for t in doc if is_cue_candidate(doc, t, lexicon)]
+    cues = cue_candidates(doc, lexicon)
     cues.sort(key=lambda t: (t.sent.start, _depth(t), t.i))
     for cue in cues:
         if inside(cue.idx, taken) or inside(cue.idx, hedges):

@@ -7,7 +7,7 @@ small. The cue words come from ``reporting_verbs.yaml`` and ``stances.yaml``; no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -41,14 +41,28 @@ def _phrases(values) -> frozenset[Phrase]:
 
 
 def _contains(words: list[str], phrases: frozenset[Phrase]) -> bool:
+    """Whether any of ``phrases`` occurs in ``words``. Only positions whose word opens some phrase are
+    tried, with that word's phrase lengths: most words open none, so a content is one set test a word."""
     if not phrases:
         return False
-    longest = max(len(p) for p in phrases)
-    for i in range(len(words)):
-        for n in range(1, min(longest, len(words) - i) + 1):
-            if tuple(words[i : i + n]) in phrases:
+    lengths = _lengths_by_head(phrases)
+    count = len(words)
+    for i, word in enumerate(words):
+        for n in lengths.get(word, ()):
+            if i + n <= count and tuple(words[i : i + n]) in phrases:
                 return True
     return False
+
+
+@cache
+def _lengths_by_head(phrases: frozenset[Phrase]) -> dict[str, tuple[int, ...]]:
+    """First word -> the lengths of the phrases it opens; cached per phrase set (the lexicon's sets live
+    for the process). An empty phrase never matched before and is left out."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        if phrase:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {head: tuple(sorted(ns)) for head, ns in lengths.items()}
 
 
 @dataclass(frozen=True)
@@ -99,12 +113,28 @@ class ClaimLexicon:
     people_nouns: frozenset[str] = frozenset()  # "voters", "officials": nouns naming people who hold views
     evidential: frozenset[str] = frozenset()  # "X seems ready to C": the writer's hedge, no source
     quote_shy: frozenset[str] = frozenset()  # "released a video": a quotation beside it is not its content
+    # derived look-ups, filled in __post_init__ (cues are tested on every token: these keep that cheap)
+    _by_head: dict[str, tuple[Phrase, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _lemmas: dict[tuple[str, str], str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        for phrase in self.phrases:  # in the order of ``phrases`` (longest first) within each head word
+            head = phrase[0] if phrase else ""
+            self._by_head[head] = (*self._by_head.get(head, ()), phrase)
 
     # ------------------------------------------------------------------ cues
 
     def phrase_at(self, doc: Doc, i: int) -> tuple[int, int] | None:
-        """Token range of a multi-word cue ("according to") starting at token ``i``."""
-        for phrase in self.phrases:
+        """Token range of a multi-word cue ("according to") starting at token ``i``: only the phrases
+        that start with the token's word are tried, longest first."""
+        candidates = self._by_head.get(doc[i].lower_, ())
+        if "" in self._by_head:  # an empty phrase matches anywhere and, being shortest, is tried last
+            candidates = (*candidates, *self._by_head[""])
+        for phrase in candidates:
             end = i + len(phrase)
             if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase)):
                 return i, end
@@ -113,10 +143,21 @@ class ClaimLexicon:
     def lemma(self, token: Token) -> str | None:
         """The lexicon verb a token is a form of, or None. Falls back on stripping inflection from the
         word itself, since the statistical lemmatiser slips on some forms ("hopes" -> "hop")."""
-        lemma = token.lemma_.lower()
+        return self.lemma_of(token.lemma_, token.lower_)
+
+    def lemma_of(self, lemma: str, word: str) -> str | None:
+        """``lemma`` for a token's lemma and lower-case form, cached per pair: the answer depends on
+        nothing else, and a few thousand word forms make up most of any corpus."""
+        key = (lemma, word)
+        try:
+            return self._lemmas[key]
+        except KeyError:
+            found = self._lemmas[key] = self._find_lemma(lemma.lower(), word)
+            return found
+
+    def _find_lemma(self, lemma: str, word: str) -> str | None:
         if self._known(lemma):
             return lemma
-        word = token.lower_
         for suffix, repl in INFLECTIONS:
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: len(word) - len(suffix)] + repl
@@ -253,17 +294,14 @@ class ClaimLexicon:
         if "had" in auxes or _contains([t.lower_ for t in cue.sent], self.historical):
             return Modality.HISTORICAL.value
         tokens = _tokens(doc, content)
-        roots = (
-            [t for t in tokens if t.head.i < tokens[0].i or t.head.i > tokens[-1].i or t.head.i == t.i]
-            if tokens
-            else []
-        )
-        for root in roots[:1]:
-            if any(
-                c.dep_ == "aux" and c.lower_ in self.hypothetical - {"can", "should", "would"}
-                for c in root.children
-            ):
-                return Modality.HYPOTHETICAL.value
+        # the content's first root (a word whose head is outside it, or none): only that one is read
+        first, last = (tokens[0].i, tokens[-1].i) if tokens else (0, -1)
+        root = next((t for t in tokens if not first <= (h := t.head.i) <= last or h == t.i), None)
+        if root is not None and any(
+            c.dep_ == "aux" and c.lower_ in self.hypothetical - {"can", "should", "would"}
+            for c in root.children
+        ):
+            return Modality.HYPOTHETICAL.value
         return Modality.ASSERTED.value
 
 
