@@ -13,12 +13,18 @@ import sys
 import time
 from pathlib import Path
 
-SKIP = {"__init__", "common", "corpora", "smoke"}
+SKIP = {"smoke"}
 
 
 def harnesses() -> list[str]:
+    """Every module of bench/ that runs as ``python -m bench.NAME`` (it has a ``main``); the helpers it
+    imports (``common``, ``parse_cache``, ``merge_fit``, ...) have none."""
     here = Path(__file__).resolve().parent
-    return sorted(p.stem for p in here.glob("*.py") if p.stem not in SKIP and not p.stem.startswith("_"))
+    return sorted(
+        p.stem
+        for p in here.glob("*.py")
+        if p.stem not in SKIP and "\ndef main(" in p.read_text(encoding="utf-8")
+    )
 
 
 def main() -> int:
