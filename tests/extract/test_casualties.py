@@ -21,7 +21,7 @@ from warlog.extract.incident_places import (
     story_place,
     trusted_place,
 )
-from warlog.extract.incidents import _attach_loose_figures
+from warlog.extract.incidents import _attach_loose_figures, _grounded
 from warlog.geo.gazetteer import Entry, Gazetteer
 from warlog.schema import CasualtyMention, Count, EventMention, Place, PlaceCandidate, Span
 
@@ -519,6 +519,18 @@ def test_a_report_with_only_a_state_takes_the_story_town(model):
     report = _segment_draft(text, sites[0])
     settle_places([report], model(text), sites, "US")
     assert report.place.name == "Oakton"
+
+
+def test_the_story_town_alone_does_not_make_a_report_of_commentary(model):
+    text = "NATO is in a confrontation with Russia, analysts said. Oakton officials met in Oakton."
+    sites = _mentions(text, "Oakton", 1, admin1="Ohio")
+    country = _place(text, "Russia", geonameid=9, country="RU", where_prec=6, feature_code="PCLI")
+    report = _segment_draft(text, country)
+    settle_places([report], model(text), sites, "US")
+    assert report.place.name == "Oakton" and report.story_located
+    assert not _grounded(report, [])
+    figure = _figure_at(report.segments[0].start, report.segments[0].start + 4, "killed", 2)
+    assert _grounded(report, [figure])  # with a figure of its own it is an incident, at the story's town
 
 
 def test_an_ambiguous_town_is_read_as_its_namesake_in_the_story_province(monkeypatch):

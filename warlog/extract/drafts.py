@@ -38,6 +38,8 @@ class Draft:
     caveats: list[Caveat] = field(default_factory=list)
     settled: Place | None = None  # the place chosen over the segments' own (``settle_places``)
     loose: list[CasualtyMention] = field(default_factory=list)  # figures told after it, outside any event
+    #: located only by the story's own town (``settle_places``): that says where, not that it happened
+    story_located: bool = False
 
     @property
     def background(self) -> bool:

@@ -106,6 +106,7 @@ def settle_places(
         if not free and trusted:
             continue
         if _doubtful_against(place, story, counts, lead=i == 0, trusted=trusted):
+            draft.story_located = not located(place)
             draft.settled = story
 
 

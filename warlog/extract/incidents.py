@@ -281,8 +281,10 @@ def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
     """A report worth a row: it happened somewhere at most province-precise, or it harmed people.
 
     ACLED codes events at a location; a cue word with only a country behind it ("the war in Ukraine",
-    an opinion piece on world affairs) is commentary, not an incident."""
-    if located(draft.place):
+    an opinion piece on world affairs) is commentary, not an incident. The story's own town, given to a
+    report that names no place (``settle_places``), says where a report with a figure happened; it does
+    not make commentary in a datelined story ("NATO is in confrontation with Russia") an incident."""
+    if located(draft.place) and not draft.story_located:
         return True
     return any(inside_any(m.evidence, [(s.start, s.end) for s in draft.segments]) for m in casualties)
 
