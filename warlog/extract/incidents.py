@@ -94,7 +94,7 @@ class IncidentAssembler(Component):
         published = doc._.published
 
         # times that date a speech act or the page itself never date the event
-        speech = speech_times(doc, times, claims) | page_stamps(doc.text, times, published)
+        speech = speech_times(doc, times, claims) | page_stamps(doc_text(doc), times, published)
         speech |= followup_times(doc, times, events, speech)
         segments = [
             s for s in _segments(doc, events, sentences) if not _unreal(s, claims) and not _reference(doc, s)
@@ -112,13 +112,11 @@ class IncidentAssembler(Component):
         drafts = _group(segments)
         place_from_lead(drafts, sites, focus)
         settle_places(drafts, doc, sites, focus, [p for p in places if p.geonameid is not None])
-        def carried(draft: Draft) -> TimeSpan | None:  # the time a report with none of its own takes
-            lead = draft.segments[0].sentence
-            return carried_time(lead[0], times, speech, published) or carried_time(
-                lead[1], times, speech, published, ahead=True
-            )
-
-        drafts = [d for d in merge_lead(drafts, carried) if _grounded(d, casualties)]
+        drafts = [
+            d
+            for d in merge_lead(drafts, lambda d: _carried(d, times, speech, published))
+            if _grounded(d, casualties)
+        ]
         if not drafts:
             return []
         _link_claims(drafts, claims, sentences)
@@ -162,9 +160,7 @@ class IncidentAssembler(Component):
         first = draft.segments[0]
         time = next((s.time for s in draft.segments if s.time is not None), None)
         if time is None and not draft.background:
-            time = carried_time(first.sentence[0], times, speech, published)
-        if time is None and not draft.background:
-            time = carried_time(first.sentence[1], times, speech, published, ahead=True)
+            time = _carried(draft, times, speech, published)
         if time is not None and (time.value or "").endswith("TNI"):
             time = clock_in_night(time, times, speech | elsewhere)
         if time is None:
@@ -275,6 +271,16 @@ def _reference_types() -> frozenset[str]:
     if unknown:
         raise LexiconError(f"lexicon 'report_events.yaml': unknown sub-event type(s) {unknown}")
     return types
+
+
+def _carried(
+    draft: Draft, times: list[TimeSpan], speech: set[int], published: datetime | None
+) -> TimeSpan | None:
+    """The time a report that states none takes: the last told before its first sentence, else the first
+    told after it."""
+    lead = draft.segments[0].sentence
+    before = carried_time(lead[0], times, speech, published)
+    return before if before is not None else carried_time(lead[1], times, speech, published, ahead=True)
 
 
 def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
