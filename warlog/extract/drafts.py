@@ -52,6 +52,11 @@ class Draft:
         places = [s.place for s in self.segments if s.place is not None]
         return min(places, key=precision) if places else None
 
+    @property
+    def time(self) -> TimeSpan | None:
+        """The first time its segments state (None when they state none)."""
+        return next((s.time for s in self.segments if s.time is not None), None)
+
     def covers(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` fall inside this report's segments."""
         return sum(max(0, min(end, s.end) - max(start, s.start)) for s in self.segments)
@@ -86,9 +91,9 @@ def merge_lead(drafts: list[Draft], carried: Callable[[Draft], TimeSpan | None] 
     first, second = drafts[current[0]], drafts[current[1]]
     if not same_place(first.place, second.place):
         return drafts
-    own = _time_of(first)
+    own = first.time
     time = own if own is not None or carried is None else carried(first)
-    later = _time_of(second)
+    later = second.time
     if not _overlap(time, later):
         return drafts
     if own is None and time is not None:
@@ -98,10 +103,6 @@ def merge_lead(drafts: list[Draft], carried: Callable[[Draft], TimeSpan | None] 
     if first.settled is None:
         first.settled = second.settled
     return [d for d in drafts if d is not second]
-
-
-def _time_of(draft: Draft) -> TimeSpan | None:
-    return next((s.time for s in draft.segments if s.time is not None), None)
 
 
 def _overlap(a: TimeSpan | None, b: TimeSpan | None) -> bool:

@@ -158,7 +158,7 @@ class IncidentAssembler(Component):
             actors = unique_actors([named, *actors]) if named is not None else actors
         event = _event(draft)
         first = draft.segments[0]
-        time = next((s.time for s in draft.segments if s.time is not None), None)
+        time = draft.time
         if time is None and not draft.background:
             time = _carried(draft, times, speech, published)
         if time is not None and (time.value or "").endswith("TNI"):
