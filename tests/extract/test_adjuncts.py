@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.claim_helpers import only_claim as _only
 from warlog.extract.stances import load_claim_lexicon
-
-
-def _only(doc):
-    assert len(doc._.claims) == 1, [c.model_dump() for c in doc._.claims]
-    return doc._.claims[0]
-
 
 # --------------------------------------------------------------------------------------------- adjuncts
 

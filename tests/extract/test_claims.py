@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.claim_helpers import only_claim as _only
 from warlog.errors import LexiconError
 from warlog.extract import caveats as caveats_module
 from warlog.extract.caveats import load_caveat_patterns
 from warlog.extract.quotes import find_quotes, layout_attributions
 from warlog.extract.stances import _contains, load_claim_lexicon
-
-
-def _only(doc, stance: str | None = None):
-    found = [c for c in doc._.claims if stance is None or c.stance == stance]
-    assert len(found) == 1, [c.model_dump() for c in doc._.claims]
-    return found[0]
-
 
 # --------------------------------------------------------------------------------------------- spans
 

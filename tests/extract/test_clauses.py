@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.claim_helpers import only_claim as _only
 from warlog.errors import LexiconError
 from warlog.extract.quotes import find_quotes
 from warlog.extract.stances import _prep_cues, load_claim_lexicon
-
-
-def _only(doc):
-    assert len(doc._.claims) == 1, [c.model_dump() for c in doc._.claims]
-    return doc._.claims[0]
-
 
 # --------------------------------------------------------------------------------------------- verbs
 
