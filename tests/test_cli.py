@@ -103,3 +103,24 @@ def test_html_with_script_is_reduced_to_text(tmp_path: Path):
     assert result.exit_code == 0, result.output
     text = json.loads(result.stdout)["document"]["text"]
     assert "alert" not in text and "Kharkiv" in text
+
+
+def test_focus_pulls_an_ambiguous_village_to_the_collections_country(tmp_path: Path):
+    path = tmp_path / "short.txt"
+    path.write_text("Shelling hit Tokmak on Monday, killing two civilians, officials said.", encoding="utf-8")
+    args = ["extract", str(path), "--published", "2023-05-02"]
+    places = {}
+    for focus in ([], ["--focus", "ua"]):
+        result = runner.invoke(app, args + focus)
+        assert result.exit_code == 0, result.output
+        [incident] = json.loads(result.stdout)["incidents"]
+        places[tuple(focus)] = incident["place"]
+    assert places[("--focus", "ua")]["country"] == "UA"
+    assert places[("--focus", "ua")]["admin1"].startswith("Zaporizhzhia")
+
+
+def test_a_focus_that_is_not_a_country_code_is_refused_with_a_hint(report_file: Path):
+    result = runner.invoke(app, ["extract", str(report_file), "--focus", "Ukraine"])
+    assert result.exit_code == 2
+    assert "ISO-2" in result.stderr
+    assert "Traceback" not in result.output

@@ -41,6 +41,12 @@ def _error(message: str) -> None:
     err.print(f"[red]error:[/red] {escape(message)}", highlight=False)
 
 
+FOCUS_OPTION = typer.Option(
+    [], "--focus", help="ISO-2 code of a country the documents are about (e.g. UA), so that a short text "
+    "naming one ambiguous village leans toward it; repeat it for several."
+)
+
+
 class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
@@ -60,6 +66,7 @@ def extract(
     html: bool | None = typer.Option(None, "--html/--text", help="Force HTML or text."),
     max_chars: int = typer.Option(MAX_CHARS, help="Reject documents longer than this many characters."),
     language: str | None = typer.Option(None, help="Skip language detection by declaring it (only 'en')."),
+    focus: list[str] = FOCUS_OPTION,
 ) -> None:
     """Print the incidents each report describes, every field with its evidence spans."""
     meta = {"published": published, "source": source, "url": url, "title": title}
@@ -79,7 +86,7 @@ def extract(
             inputs.append(ExtractionError(name=name, code=exc.code, message=exc.message))
 
     try:
-        extractor = Extractor(max_chars=max_chars, language=language)
+        extractor = Extractor(max_chars=max_chars, language=language, focus=focus)
     except WarlogError as exc:
         _error(str(exc))
         raise typer.Exit(2) from exc
@@ -200,6 +207,7 @@ def ingest(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Extract on an existing Dask cluster, "
                                          "e.g. tcp://host:8786 (workers need warlog installed)."),
     memory_limit: str = typer.Option("2GiB", "--memory-limit", help="Memory limit per local Dask worker."),
+    focus: list[str] = FOCUS_OPTION,
 ) -> None:
     """Extract every document under PATHS into the database; re-ingesting is a no-op."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -232,10 +240,10 @@ def ingest(
                     raise typer.Exit(2)
                 summary = ingest_on_cluster(paths, store, workers=workers, scheduler=scheduler,
                                             memory_limit=memory_limit, mapping=mapping, max_chars=max_chars,
-                                            language=language, resolve=resolve, progress=show)
+                                            language=language, focus=focus, resolve=resolve, progress=show)
             else:
                 summary = run_ingest(paths, store, mapping=mapping, max_chars=max_chars, language=language,
-                                     resolve=resolve, progress=show)
+                                     focus=focus, resolve=resolve, progress=show)
         except WarlogError as exc:
             _error(str(exc))
             raise typer.Exit(2) from exc

@@ -60,3 +60,24 @@ def test_resolve_with_embeddings_missing_is_a_clear_error(store_url, monkeypatch
     assert result.exit_code == 2
     assert "W510" in result.output and "warlog[embeddings]" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_ingest_focus_reaches_the_place_resolver(store_url, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Shelling hit Tokmak on Monday, killing two civilians, officials said.", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", store_url, "--focus", "UA"])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "x.geojson"
+    exported = CliRunner().invoke(
+        app, ["export", str(out), "--format", "geojson", "--db", store_url, "--country", "UA"]
+    )
+    assert exported.exit_code == 0, exported.output
+    assert len(json.loads(out.read_text(encoding="utf-8"))["features"]) == 1
+
+
+def test_ingest_refuses_a_focus_that_is_not_a_country_code(store_url, tmp_path):
+    (tmp_path / "a.txt").write_text("Shelling was reported in the town on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", store_url, "--focus", "Ukraine"])
+    assert result.exit_code == 2
+    assert "ISO-2" in result.output

@@ -25,9 +25,12 @@ def make_paragraphs(nlp: Language, name: str) -> ParagraphSplitter:
     return ParagraphSplitter(nlp, name)
 
 
-@Language.factory("warlog_places", assigns=["doc._.places"], default_config={})
-def make_places(nlp: Language, name: str) -> PlaceFinder:
-    return PlaceFinder(nlp, name)
+@Language.factory("warlog_places", assigns=["doc._.places"], default_config={"focus": []})
+def make_places(nlp: Language, name: str, focus: list[str]) -> PlaceFinder:
+    """``focus``: ISO-2 codes of the countries a collection is about (``warlog ingest --focus UA``)."""
+    finder = PlaceFinder(nlp, name)
+    finder.focus = focus
+    return finder
 
 
 @Language.factory("warlog_times", assigns=["doc._.times"], requires=["doc._.published"], default_config={})

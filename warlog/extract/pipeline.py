@@ -36,12 +36,18 @@ def load_model() -> Language:
 
 
 @cache
-def load_pipeline(components: tuple[str, ...] = factories.WARLOG_COMPONENTS) -> Language:
-    """The model plus the named warlog components, loaded once per process and set of components."""
+def load_pipeline(
+    components: tuple[str, ...] = factories.WARLOG_COMPONENTS, focus: tuple[str, ...] = ()
+) -> Language:
+    """The model plus the named warlog components, loaded once per process, set of components and focus.
+
+    ``focus`` (ISO-2 codes) tells the place resolver which countries the collection is about, so that a
+    short text naming one ambiguous village leans toward them; a wrong code raises ``GazetteerError``."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED_MODEL_COMPONENTS))
     nlp.add_pipe("warlog_paragraphs", before="parser")  # the parser keeps boundaries set before it
     for name in components:
-        nlp.add_pipe(name)
+        config = {"focus": list(focus)} if name == "warlog_places" else {}
+        nlp.add_pipe(name, config=config)
     return nlp
 
 
@@ -54,8 +60,10 @@ class Extractor:
         *,
         max_chars: int = MAX_CHARS,
         language: str | None = None,
+        focus: tuple[str, ...] | list[str] = (),
     ) -> None:
-        self.nlp = nlp if nlp is not None else load_pipeline()
+        """``focus`` applies to the default pipeline (see ``load_pipeline``); a given ``nlp`` is kept."""
+        self.nlp = nlp if nlp is not None else load_pipeline(focus=_focus_codes(focus))
         self.max_chars = max_chars
         self.language = language
 
@@ -110,6 +118,11 @@ class Extractor:
     @staticmethod
     def _result(document: Document, doc: Doc) -> Extraction:
         return Extraction(document=document, incidents=get_list(doc, "reports"))
+
+
+def _focus_codes(focus: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Upper-cased and in a stable order, so "ua" and "UA" share one cached pipeline."""
+    return tuple(sorted({str(code).strip().upper() for code in focus}))
 
 
 def _error(item: DocumentInput, exc: InputError) -> ExtractionError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 import dask
@@ -42,6 +42,7 @@ def connect(
     factory: Callable[..., Extractor] | None = None,
     max_chars: int = MAX_CHARS,
     language: str | None = None,
+    focus: Sequence[str] = (),
 ) -> Iterator[Client]:
     """A client whose workers have the extractor loaded; the local cluster is closed on exit.
 
@@ -76,6 +77,8 @@ def connect(
     try:
         _require_workers(client, scheduler)
         options = {"max_chars": max_chars, "language": language}
+        if focus:  # only when asked: test factories build their own pipelines and take no focus
+            options["focus"] = tuple(focus)
         try:
             client.register_plugin(ExtractorPlugin(factory, **options), name=ExtractorPlugin.name)
         except Exception as exc:  # noqa: BLE001  (whatever the workers raised while loading)

@@ -19,7 +19,7 @@ as one ``W001`` error per document (``warlog errors``), never dropped.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from distributed import Client
@@ -83,11 +83,12 @@ def ingest_on_cluster(
     memory_limit: str = MEMORY_LIMIT,
     language: str | None = None,
     max_chars: int = MAX_CHARS,
+    focus: Sequence[str] = (),
     **options,
 ) -> IngestSummary:
     """Start (``workers``) or join (``scheduler``) a cluster, ingest, and close what was started."""
     with connect(
-        workers, scheduler, memory_limit=memory_limit, max_chars=max_chars, language=language
+        workers, scheduler, memory_limit=memory_limit, max_chars=max_chars, language=language, focus=focus
     ) as client:
         return ingest_distributed(paths, store, client, max_chars=max_chars, **options)
 

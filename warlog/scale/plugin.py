@@ -27,9 +27,11 @@ PLUGIN_NAME = "warlog-extractor"
 WARMUP_TEXT = "Shelling hit the city of Kharkiv on Monday, killing two civilians, officials said."
 
 
-def default_extractor(*, max_chars: int = MAX_CHARS, language: str | None = None) -> Extractor:
+def default_extractor(
+    *, max_chars: int = MAX_CHARS, language: str | None = None, focus: tuple[str, ...] = ()
+) -> Extractor:
     """The full warlog pipeline, as the single-process ``warlog ingest`` builds it."""
-    return Extractor(max_chars=max_chars, language=language)
+    return Extractor(max_chars=max_chars, language=language, focus=focus)
 
 
 class ExtractorPlugin(WorkerPlugin):

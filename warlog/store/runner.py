@@ -16,7 +16,7 @@ import goes that way), extracts on the workers and commits whole partitions with
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -67,12 +67,15 @@ def ingest(
     mapping: Mapping[str, str] | None = None,
     max_chars: int = MAX_CHARS,
     language: str | None = None,
+    focus: Sequence[str] = (),
     resolve: bool = True,
     batch_size: int = 16,
     progress: Progress | None = None,
 ) -> IngestSummary:
-    """Ingest every document under ``paths`` into ``store``, then (by default) resolve new reports."""
-    extractor = extractor or Extractor(max_chars=max_chars, language=language)
+    """Ingest every document under ``paths`` into ``store``, then (by default) resolve new reports.
+
+    ``focus``: ISO-2 codes of the countries the collection is about (see ``Extractor``)."""
+    extractor = extractor or Extractor(max_chars=max_chars, language=language, focus=tuple(focus))
     summary = IngestSummary()
     started = time.perf_counter()
     pending: list[tuple[Document, Doc, str]] = []
