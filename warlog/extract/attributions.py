@@ -75,6 +75,7 @@ def _lexical_cue(word: str, lemma: str, lexicon: ClaimLexicon) -> bool:
         or word in lexicon.attitude_adjectives
         or lowered in lexicon.as_idioms
         or lowered in lexicon.light_verbs
+        or lowered in lexicon.stance_idioms
         or lowered == "be"
         or lexicon.lemma_of(lemma, word) is not None
     )
@@ -107,9 +108,15 @@ def _predicate(cue: Token, lexicon: ClaimLexicon) -> Token | None:
     if cue.lower_ in lexicon.attitude_adjectives and any(
             c.dep_ == "auxpass" and c.lemma_ == "be" for c in cue.children):
         return cue  # "are opposed to": the parser read the adjective as a passive participle
-    if cue.lemma_.lower() in lexicon.light_verbs:
-        return next((c for c in cue.children if c.dep_ in ("dobj", "ccomp", "oprd")
-                     and c.lower_ in lexicon.speech_nouns), None)
+    lemma = cue.lemma_.lower()
+    if lemma in lexicon.light_verbs:
+        word = next((c for c in cue.children if c.dep_ in ("dobj", "ccomp", "oprd")
+                    and c.lower_ in lexicon.speech_nouns), None)
+        if word is not None:
+            return word
+    nouns = lexicon.stance_idioms.get(lemma)
+    if nouns:  # "took aim at C", "has misgivings about C": the verb's own nouns of stance
+        return next((c for c in cue.children if c.dep_ == "dobj" and c.lower_ in nouns), None)
     return None
 
 
@@ -270,6 +277,8 @@ def attribution(
             subject, content = passive[0], trim(doc, *subtree(passive[1]))
     if content is None and quote is None and lemma in lexicon.speech:
         content = next_paragraph(doc, cue)  # "The mayor said:" closing a line, the words below it
+    if content is None and quote is None and not lexicon.stands_alone(cue):
+        content = clauses.passive_view(doc, cue, subject, lexicon)  # "X is widely seen as C": held unnamed
     if content is None and no_comment:
         # "did not respond to requests for comment": what went unanswered is the content
         prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i), None)

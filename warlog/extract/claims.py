@@ -34,7 +34,11 @@ Also in the wide sense: a verb of will with its infinitive ("X refused to C"), a
 preposition of stance after a party's copula ("voters were divided on C"), an object relative ("the
 offer X rebuffed": the offer is the content), an evidential verb ("X seems ready to C": the writer's
 hedge, no source) and a sentence-opening adjunct ("In a new poll, C", "As X put it, C":
-``warlog.extract.adjuncts``). Reading one cue's frame lives in ``attributions``, span cutting in
+``warlog.extract.adjuncts``); a passive verb of saying or thinking with no agent ("X is widely seen as
+C": no source, X with what is said of it), a verb with its own noun of stance ("took aim at C", "has
+misgivings about C") and a verb of saying with what it is about ("joked about C"). A quotation shorter than
+four words counts where it opens its sentence and closes on its own punctuation ("“Not one,” she said").
+Reading one cue's frame lives in ``attributions``, span cutting in
 ``claim_spans``, quotation rules in ``quotations``; this module picks the cues, nests them and builds claims.
 """
 

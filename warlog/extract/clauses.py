@@ -22,6 +22,7 @@ WH_TAGS = frozenset({"WP", "WDT"})
 # (advcl), "started off by stressing" (pcomp under a preposition, climbed through both)
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "advmod", "acomp"})
 OBJECT_OF_PREP = frozenset({"pobj", "pcomp"})
+PASSIVE_COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp", "attr"})  # "is seen as C", "is expected to C"
 MAX_QUESTION_OBJECT = 4  # tokens of an object between a cue and its question ("asked the senator if")
 
 
@@ -127,6 +128,14 @@ def content_head(cue: Token, lemma: str, lexicon: ClaimLexicon) -> Token | None:
             m.dep_ == "mark" and m.lower_ in preps and m.i < c.i for m in c.children)), None)
         if clause is not None:
             return clause
+    if lemma in lexicon.speech and cue.dep_ != "relcl":
+        # "joked about moving abroad", "wrote about the account": what a verb of saying is about (in "the
+        # things he said about the war" the noun the relative clause hangs from is what was said)
+        prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in lexicon.topic_preps
+                     and c.i > cue.i), None)
+        obj = next((c for c in prep.children if c.dep_ in OBJECT_OF_PREP), None) if prep is not None else None
+        if obj is not None:
+            return obj
     if lemma in lexicon.speech:
         # "did not say when": a bare wh-word closing the clause is an indirect question; "said so" the
         # pro-form of what was said
@@ -218,3 +227,24 @@ def antecedent(doc: Doc, cue: Token, subject: Token | None) -> Span | None:
     if noun.i > cue.i or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     return trim(doc, noun.left_edge.idx, noun.idx + len(noun.text))
+
+
+def passive_view(doc: Doc, cue: Token, subject: Token | None, lexicon: ClaimLexicon):
+    """"Twitter is increasingly seen as a source of news", "the union is regarded as liberal", "he was
+    criticized for the remark": a passive verb of saying or thinking with no agent reports a view held of
+    its subject by people left unnamed. The content is the subject with what is said of it (its "as"
+    phrase, predicate or infinitive), as attribution corpora annotate it; None without such a complement,
+    where the verb names an act done to the subject ("the list was released")."""
+    if subject is None or subject.dep_ != "nsubjpass" or subject.head.i != cue.i or subject.i > cue.i:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS or subject.tag_ in WH_TAGS:
+        return None
+    if any(c.dep_ == "agent" for c in cue.children):
+        return None  # "C was endorsed by X": X speaks (read by ``attributions``)
+    if lexicon.lemma(cue) in lexicon.passive_speakers:
+        return None
+    complement = next((c for c in cue.rights if c.dep_ in PASSIVE_COMPLEMENTS or (
+        c.dep_ == "prep" and c.lower_ in lexicon.passive_preps)), None)
+    if complement is None:
+        return None
+    return trim(doc, subject.left_edge.idx, subtree(complement)[1])

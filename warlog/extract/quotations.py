@@ -19,6 +19,7 @@ OPENING_QUOTES = frozenset("“‘\"'«")
 MAX_QUOTE_GAP = 200  # characters between a quotation and its cue ("..., Name, the long title, said")
 MAX_COLON_LEAD = 40  # characters between a cue and the colon ending its line ("said on Monday:")
 MIN_QUOTE_TOKENS = 4
+SENTENCE_ENDS = frozenset(".!?:”\"")  # what a short quotation opening a sentence may follow
 
 
 def quote_containing(quotes, quote_starts, offset: int):
@@ -38,7 +39,7 @@ def adjacent_quote(doc: Doc, cue: Token, quotes) -> tuple[int, int] | None:
             continue
         if q_start >= sent.end_char + 2:
             break
-        if q_end - q_start < 2 or len(doc_text(doc)[q_start:q_end].split()) < MIN_QUOTE_TOKENS:
+        if q_end - q_start < 2 or not is_quotation(doc_text(doc), (q_start, q_end)):
             continue
         if q_start <= cue.idx < q_end:
             return None
@@ -53,6 +54,23 @@ def adjacent_quote(doc: Doc, cue: Token, quotes) -> tuple[int, int] | None:
         if best is None or len(gap) < best[0]:
             best = (len(gap), (q_start, q_end))
     return best[1] if best is not None else None
+
+
+def is_quotation(text: str, quote: tuple[int, int]) -> bool:
+    """Whether quote marks enclose somebody's words rather than a scare-quoted term: four words or more,
+    or a shorter quotation that opens a sentence (or follows a colon) and closes on its own punctuation
+    (“Not one,” she said), the shape of speech; a term inside a sentence ("a “plan,” he said") is not."""
+    start, end = quote
+    if len(text[start:end].split()) >= MIN_QUOTE_TOKENS:
+        return True
+    if end - start <= 3 or text[end - 2] not in ",.?!":
+        return False
+    i = start - 1
+    while i >= 0 and text[i].isspace():  # back over the spaces before the opening mark
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in SENTENCE_ENDS
 
 
 def introduces_paragraph(gap: str) -> bool:

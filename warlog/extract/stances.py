@@ -113,6 +113,9 @@ class ClaimLexicon:
     people_nouns: frozenset[str] = frozenset()  # "voters", "officials": nouns naming people who hold views
     evidential: frozenset[str] = frozenset()  # "X seems ready to C": the writer's hedge, no source
     quote_shy: frozenset[str] = frozenset()  # "released a video": a quotation beside it is not its content
+    # "took aim at C", "had misgivings about C": a verb with its own nouns of stance (verb -> nouns)
+    stance_idioms: dict[str, frozenset[str]] = field(default_factory=dict)
+    topic_preps: frozenset[str] = frozenset()  # "joked about C": any verb of saying with what it is about
     # derived look-ups, filled in __post_init__ (cues are tested on every token: these keep that cheap)
     _by_head: dict[str, tuple[Phrase, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -345,6 +348,19 @@ def _prep_cues(raw: dict) -> dict[str, frozenset[str]]:
     return cues
 
 
+def _stance_idioms(raw: dict) -> dict[str, frozenset[str]]:
+    """``stance_idioms``: verb lemma -> the lower-case nouns it takes a stance with ("take": "aim")."""
+    idioms: dict[str, frozenset[str]] = {}
+    for verb, nouns in (raw.get("stance_idioms") or {}).items():
+        if not isinstance(nouns, list) or not all(isinstance(n, str) and n == n.lower() for n in nouns):
+            raise LexiconError(
+                f"lexicon {VERBS!r}: stance_idioms {verb!r} must list lower-case nouns as strings "
+                f"(take: [aim, issue]); got {nouns!r}"
+            )
+        idioms[str(verb)] = frozenset(nouns)
+    return idioms
+
+
 @cache
 def load_claim_lexicon() -> ClaimLexicon:
     """Read reporting_verbs.yaml and stances.yaml once per process, failing on a malformed entry."""
@@ -413,4 +429,6 @@ def load_claim_lexicon() -> ClaimLexicon:
         evidential=_words(verbs, "evidential"),
         stance_preps=_words(verbs, "stance_preps"),
         people_nouns=_words(verbs, "people_nouns"),
+        stance_idioms=_stance_idioms(verbs),
+        topic_preps=_words(verbs, "topic_preps"),
     )
