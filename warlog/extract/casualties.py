@@ -15,12 +15,17 @@ were shot"), ``missing``, ``captured``. Where one sentence gives both people har
 "others" ("four other victims", "two more") is marked ``others``: it adds to the figure before it. People
 coordinated without a number ("a woman and a child were shot") are counted one each. Victims told in
 parts — "two of them later died", "a woman was also shot", "killed two and then himself", "four men
-suffered gunshot wounds" — are read with the helpers of ``warlog.extract.casualty_parts``.
+suffered gunshot wounds", "then turned the gun on himself" — are read with the helpers of
+``warlog.extract.casualty_parts``. Victims told by their state ("in critical condition", "taken to the
+hospital with minor injuries"), by an age ("16-year-old shot") or by the event's name ("a triple
+homicide", "a murder-suicide") are read with ``warlog.extract.casualty_states``; a title-case headline
+("Two Men Shot Outside Bar") is re-read in sentence case (``warlog.extract.casualty_headlines``).
 The vocabulary is data: ``warlog/data/casualties.yaml``; numbers are read by ``warlog.extract.numbers``.
 
 The work is split by job: the vocabulary (``casualty_lexicon``), token questions (``casualty_words``),
 figures linked to their casualty word (``casualty_links``), victims without a number
-(``casualty_victims``), records and sums within a sentence (``casualty_records``), victims told in parts
+(``casualty_victims``), states, ages and counted events (``casualty_states``), headlines
+(``casualty_headlines``), records and sums within a sentence (``casualty_records``), victims told in parts
 (``casualty_parts``) and an article's totals (``casualty_totals``). This module is the component that runs
 them per sentence, and the public face: import the names below from here.
 """
@@ -32,6 +37,7 @@ from spacy.tokens import Span as SpacySpan
 
 from warlog.extract import extensions  # noqa: F401  (registers doc._.casualties)
 from warlog.extract.base import Component
+from warlog.extract.casualty_headlines import recased, shifted, title_case
 from warlog.extract.casualty_lexicon import KINDS, LEXICON, CasualtyLexicon, _kind_table, casualty_lexicon
 from warlog.extract.casualty_links import COMPLEMENT_DEPS, COUNTING_DEPS, MODIFIER_DEPS, FigureLinks, Link
 from warlog.extract.casualty_records import CasualtyRecords, derived_injured
@@ -73,8 +79,21 @@ class CasualtyFinder(Component, FigureLinks, SingleVictims, CasualtyRecords):
     def match(self, doc: Doc) -> list[CasualtyMention]:
         found: list[CasualtyMention] = []
         for sent in doc.sents:
-            found.extend(self.sentence_mentions(sent))
+            found.extend(self._headline_mentions(sent) if title_case(sent) else self.sentence_mentions(sent))
         return sorted(found, key=lambda m: (m.evidence.start, m.evidence.end))
+
+    def _headline_mentions(self, sent: SpacySpan) -> list[CasualtyMention]:
+        """A title-case line read as parsed and in sentence case (``casualty_headlines``): the reading
+        with more figures, or with more people counted where both find as many ("Family of Five Found
+        Dead" read as one family is the worse reading); the sentence-case one on a tie."""
+        first = self.sentence_mentions(sent)
+        recast = recased(self.nlp, sent)
+        again = [m for s in recast.sents for m in self.sentence_mentions(s)] if recast is not None else []
+
+        def weight(found: list[CasualtyMention]) -> tuple[int, int]:
+            return len(found), sum(m.count.best or m.count.low or 0 for m in found)
+
+        return [shifted(m, sent) for m in again] if weight(again) >= weight(first) else first
 
     def sentence_mentions(self, sent: SpacySpan) -> list[CasualtyMention]:
         """The casualty figures of one sentence."""
@@ -89,6 +108,7 @@ class CasualtyFinder(Component, FigureLinks, SingleVictims, CasualtyRecords):
             linked.append((q, link))
         for group in self._coordinated(sent, linked, counted):
             found.extend(self._mentions(sent, *group[0]) if len(group) == 1 else [self._sum(sent, group)])
+        found.extend(self._multiple_events(sent, counted))
         found.extend(self._singular_victims(sent, counted))
         found.extend(self._then_himself(sent, counted, found))
         if found and self.lex.aggregate.search(sent.text):

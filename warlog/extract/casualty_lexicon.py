@@ -8,7 +8,7 @@ a ``LexiconError`` naming the file and the key, before any document is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -51,6 +51,17 @@ class CasualtyLexicon:
     injured_words: frozenset[str] = frozenset()  # "wounded", "injured": "two of the wounded died"
     also: frozenset[str] = frozenset()  # "a woman was also shot": one more victim
     suffer: frozenset[str] = frozenset()  # "four men suffered injuries"
+    state_nouns: frozenset[str] = frozenset()  # "in critical condition"
+    state_adjectives: frozenset[str] = frozenset()
+    hospital_nouns: frozenset[str] = frozenset()  # "sends four people to the hospital"
+    conveyance_verbs: frozenset[str] = frozenset()
+    multiples: dict[str, int] = field(default_factory=dict)  # "a triple homicide": 3
+    self_killing: dict[str, frozenset[str]] = field(default_factory=dict)  # "turned the gun on himself"
+    suicide_nouns: frozenset[str] = frozenset()  # "a murder-suicide"
+    age_units: frozenset[str] = frozenset()  # "a 9-month-old": an age standing for a person
+    assailants: frozenset[str] = frozenset()  # "two gunmen shot": who shoots, not who is shot
+    groups: dict[str, int | None] = field(default_factory=dict)  # "a family of five": 5
+    survivor_words: frozenset[str] = frozenset()  # "in stable condition": will live
 
     def predicate_kind(self, tok: Token) -> str | None:
         """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
@@ -78,7 +89,10 @@ def casualty_lexicon() -> CasualtyLexicon:
             "light_verbs", "fatal_complements", "tally_verbs", "victim_nouns", "singular_pronouns",
             "subset_prepositions", "aggregate_phrases", "modal_auxiliaries", "name_victim_verbs",
             "condition_nouns", "event_nouns", "fatal_modifiers", "additional_words", "reflexive_pronouns",
-            "uncounted_modifiers", "also_adverbs", "suffer_verbs")
+            "uncounted_modifiers", "also_adverbs", "suffer_verbs", "state_nouns", "state_adjectives",
+            "hospital_nouns", "conveyance_verbs", "multiple_words",
+            "self_killing", "suicide_nouns", "age_units",
+            "assailant_nouns", "group_nouns", "survivor_words")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -86,6 +100,17 @@ def casualty_lexicon() -> CasualtyLexicon:
     victims: dict[str, str] = {}
     for category in ("unknown", "civilians", "military", "children"):  # specific categories win
         victims.update({str(w).lower(): category for w in raw["victim_nouns"].get(category) or []})
+    multiples = raw["multiple_words"]
+    if not isinstance(multiples, dict) or not all(isinstance(n, int) and n > 1 for n in multiples.values()):
+        raise LexiconError(f"lexicon {LEXICON!r}: 'multiple_words' must map words to whole numbers above 1")
+    self_killing = raw["self_killing"]
+    if not isinstance(self_killing, dict) or not all(isinstance(v, list) for v in self_killing.values()):
+        raise LexiconError(
+            f"lexicon {LEXICON!r}: 'self_killing' must map verb lemmas to lists of object nouns"
+        )
+    groups = raw["group_nouns"]
+    if not isinstance(groups, dict) or not all(n is None or isinstance(n, int) for n in groups.values()):
+        raise LexiconError(f"lexicon {LEXICON!r}: 'group_nouns' must map nouns to a size or null")
     phrases = sorted((str(p).lower() for p in raw["aggregate_phrases"]), key=len, reverse=True)
     aggregate = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
     words = {k: frozenset(str(w).lower() for w in raw[k]) for k in keys if isinstance(raw[k], list)}
@@ -115,5 +140,18 @@ def casualty_lexicon() -> CasualtyLexicon:
         uncounted=words["uncounted_modifiers"],
         also=words["also_adverbs"],
         suffer=words["suffer_verbs"],
+        state_nouns=words["state_nouns"],
+        state_adjectives=words["state_adjectives"],
+        hospital_nouns=words["hospital_nouns"],
+        conveyance_verbs=words["conveyance_verbs"],
+        multiples={str(w).lower(): n for w, n in multiples.items()},
+        self_killing={
+            str(v).lower(): frozenset(str(o).lower() for o in objs) for v, objs in self_killing.items()
+        },
+        suicide_nouns=words["suicide_nouns"],
+        age_units=words["age_units"],
+        assailants=words["assailant_nouns"],
+        groups={str(w).lower(): n for w, n in groups.items()},
+        survivor_words=words["survivor_words"],
         injured_words=frozenset(w for w, k in _kind_table(raw, "adjectives").items() if k == "injured"),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from warlog.extract.casualty_parts import own_participle
+from warlog.extract.casualty_states import state_of
 from warlog.extract.casualty_words import CasualtyWords
 
 __all__ = ["COMPLEMENT_DEPS", "COUNTING_DEPS", "MODIFIER_DEPS", "FigureLinks", "Link"]
@@ -52,8 +53,8 @@ class FigureLinks(CasualtyWords):
                 return Link(self._refine(child, lex.predicate_kind(child)), child)
         if num.dep_ in COUNTING_DEPS and num.head.i != num.i and num.head.pos_ != "NUM":
             kind = lex.predicate_kind(num.head) or lex.counted_nouns.get(num.head.lemma_.lower())
-            if kind:  # "3 dead", "12 deaths", "59 killed" read as a noun phrase
-                return Link(kind, num.head)
+            if kind:  # "3 dead", "12 deaths", "59 killed" read as a noun phrase; "Four shot to death"
+                return Link(self._refine(num.head, kind), num.head)
             if not self._is_victim(num.head):
                 return None
             anchor = noun = num.head
@@ -76,6 +77,9 @@ class FigureLinks(CasualtyWords):
         if adverb is not None:  # "one fatally" (how many died); "two critically" (some of the injured)
             kind = lex.adverbs[adverb.lower_]
             return Link(kind, adverb, noun, subset=kind != "killed")
+        state = state_of(num, lex)
+        if state is not None and state[0] == "injured":  # "three dead and one in critical condition"
+            return Link(state[0], state[1], noun)
         link = self._cue(anchor, noun)
         joined = num.dep_ in {"conj", "appos"} and num.i > 0 and num.nbor(-1).lower_ in {"and", ","}
         if link is None and joined and after is not None and (
@@ -93,7 +97,8 @@ class FigureLinks(CasualtyWords):
         an argument of, a toll it measures, or the complement of a light verb ("left", "found", "were")."""
         lex = self.lex
         for child in anchor.children:  # "three people dead", "three people killed", "people who died"
-            if child.dep_ in MODIFIER_DEPS:
+            shooters = child.dep_ == "relcl" and {"nsubj", "dobj"} <= {g.dep_ for g in child.children}
+            if child.dep_ in MODIFIER_DEPS and not shooters:  # not "two officers who shot the man"
                 kind = lex.predicate_kind(child) or self._verb_kind(child, "nsubj")
                 if kind:
                     return Link(self._refine(child, kind), child, noun)
@@ -113,6 +118,9 @@ class FigureLinks(CasualtyWords):
         kind = None if own else self._verb_kind(head, dep, bare=anchor.pos_ == "NUM" and noun is None)
         if kind:
             return Link(self._refine(head, kind), head, noun)
+        state = self._state_link(anchor, head, dep, noun)
+        if state is not None:  # "two men are in critical condition", "sent four people to the hospital"
+            return state
         condition = self._suffered(head) if dep == "nsubj" else None
         if condition is not None:  # "four men suffered gunshot wounds"
             return Link(condition[0], condition[1], noun)
@@ -129,6 +137,17 @@ class FigureLinks(CasualtyWords):
         if head.lemma_ in lex.light_verbs and dep in {"dobj", "nsubj", "nsubjpass"}:  # "left 5 wounded"
             return self._complement(head, anchor, noun)
         return None
+
+    def _state_link(self, anchor: Token, head: Token, dep: str, noun: Token | None) -> Link | None:
+        """The state the people ``anchor`` counts are told to be in (``casualty_states``): their own
+        ("two people in critical condition"), or that of the verb they are subject or object of."""
+        state = state_of(anchor, self.lex) if anchor.pos_ != "NUM" else None
+        if state is None and dep in {"nsubj", "nsubjpass", "dobj"}:
+            state = state_of(head, self.lex)
+            carrier = dep == "nsubj" and any(c.dep_ == "dobj" for c in head.children)
+            if state is not None and carrier:
+                return None  # "two officers took him to the hospital": the carriers are not harmed
+        return Link(state[0], state[1], noun) if state is not None else None
 
     def _complement(self, verb: Token, anchor: Token, noun: Token | None) -> Link | None:
         """The casualty word a light verb says of ``anchor``: of several ("left one man dead and six

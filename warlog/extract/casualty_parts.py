@@ -22,6 +22,7 @@ __all__ = [
     "PART_WINDOW",
     "also_victim",
     "headline_pair",
+    "own_death",
     "own_participle",
     "partitive_figure",
     "suffered",
@@ -86,6 +87,10 @@ def suffered(verb: Token, lex) -> tuple[str, Token] | None:
     if verb.lemma_.lower() not in lex.suffer:
         return None
     state = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.conditions), None)
+    found = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
+                  if o.dep_ == "pobj" and o.lemma_.lower() in lex.conditions), None)
+    if state is None and found is not None:  # "found suffering from gunshot wounds": harmed, fate untold
+        return "casualties", found
     if state is None:
         return None
     fatal = any(c.lower_ in lex.fatal_modifiers and not (c.i >= 2 and c.doc[c.i - 2].lower_ == "non")
@@ -117,6 +122,41 @@ def then_himself(sent: SpacySpan, counted: set[int], before: list[CasualtyMentio
         end = tok.idx + len(tok)
         count = Count(low=n, best=n, high=n, text=tok.text, evidence=evidence_span(sent, tok.idx, end))
         found.append(CasualtyMention(kind="killed", count=count, evidence=evidence_span(sent, start, end)))
+    return found
+
+
+def own_death(sent: SpacySpan, counted: set[int], before: list[CasualtyMention], lex,
+              hypothetical) -> list[CasualtyMention]:
+    """"then turned the gun on himself", "before taking his own life": the killer's own death told by a
+    verb and object of ``lex.self_killing``, marked by a reflexive pronoun after "on" or by "own" on the
+    object. As with ``then_himself`` it is one more dead than the death figure before it in the
+    sentence, or one death alone: stories that tell it apart mostly give the whole toll elsewhere
+    ("two dead in murder-suicide ... he then turned the gun on himself"), so it is not added across
+    sentences."""
+    found = []
+    doc = sent.doc
+    for verb in sent:
+        objects = lex.self_killing.get(verb.lemma_.lower())
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in objects), None) if (
+            objects) else None
+        if obj is None or hypothetical(verb):
+            continue
+        mark = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children
+                     if o.dep_ == "pobj" and o.lower_ in lex.reflexive), None) or next(
+            (c for c in obj.children if c.lower_ == "own"), None)
+        if mark is None or mark.i in counted:
+            continue
+        counted.add(mark.i)
+        first, last = min(verb.i, obj.i, mark.i), max(verb.i, obj.i, mark.i)
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        base = max((m for m in before if m.kind == "killed" and m.count.best is not None and not m.others
+                    and m.evidence.end <= start), key=lambda m: m.count.best, default=None)
+        n = 1 + (base.count.best if base is not None else 0)
+        own_life = doc[min(obj.left_edge.i, mark.i) : obj.i + 1].text  # "his own life"
+        text = mark.text if mark.lower_ in lex.reflexive else own_life
+        count = Count(low=n, best=n, high=n, text=text, evidence=evidence_span(sent, start, end))
+        found.append(CasualtyMention(kind="killed", count=count, evidence=evidence_span(
+            sent, base.evidence.start if base is not None else start, end)))
     return found
 
 

@@ -83,8 +83,9 @@ def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> Casualty
 
 
 def _reflexive(m: CasualtyMention) -> bool:
-    """A death told of "himself": the killer, never one of the victims counted before."""
-    return m.kind == "killed" and (m.count.text or "").lower() in casualty_lexicon().reflexive
+    """A death told of "himself" or of "his own life": the killer, never one of the victims counted before."""
+    text = (m.count.text or "").lower()
+    return m.kind == "killed" and (text in casualty_lexicon().reflexive or "own" in text.split())
 
 
 def _largest(mentions: list[CasualtyMention], kind: str) -> Count:

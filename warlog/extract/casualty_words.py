@@ -22,7 +22,7 @@ from warlog.schema import CasualtyCategory, CasualtyMention
 if TYPE_CHECKING:
     from warlog.extract.numbers import Quantity
 
-__all__ = ["CasualtyWords", "conjuncts", "evidence_span", "number_beside"]
+__all__ = ["CasualtyWords", "conjuncts", "evidence_span", "number_beside", "shot_at"]
 
 
 class CasualtyWords:
@@ -37,12 +37,14 @@ class CasualtyWords:
         lemma = verb.lemma_.lower()
         if lemma == "lose" and any(c.lemma_ == "life" for c in verb.children):
             return "killed" if dep == "nsubj" else None  # "three soldiers lost their lives"
+        if lemma in lex.transitive and shot_at(verb):
+            return None  # "three people were shot at": fired on, nobody said to be hit
         if lemma in lex.transitive:
             objectless = not any(c.dep_ in {"dobj", "agent"} or c.lower_ == "at" for c in verb.children)
             left_behind = verb.dep_ == "conj" and verb.head.lemma_ in lex.light_verbs  # "left 2 dead, 3 hurt"
             passive_or_reduced = dep == "nsubjpass" or (
                 dep == "nsubj" and objectless and (verb.tag_ == "VBN" or left_behind or bare)
-            )
+            ) or (dep == "nsubj" and self._headline_verb(verb))
             # "killed 2, injured 5", "left one dead and six injured": a bare figure beside the verb
             if dep == "dobj" or passive_or_reduced or (dep == "npadvmod" and bare and number_beside(verb)):
                 return lex.transitive[lemma]
@@ -51,6 +53,21 @@ class CasualtyWords:
         if dep == "nsubj" and verb.pos_ == "ADJ" and verb.lower_ in lex.adjectives:
             return lex.adjectives[verb.lower_]
         return None
+
+    def _headline_verb(self, verb: Token) -> bool:
+        """"Four teens shot after party", "Five people shot outside bar": a headline's bare past form
+        whose subject are the victims. Read so only with no auxiliary (an active "have shot"), nobody
+        shot as object ("shot a man"; "outside bar" misread as one is no person), no "at" (shot at),
+        and a subject that is not an assailant (``lex.assailants``: "two gunmen shot")."""
+        if verb.tag_ != "VBD" or any(c.dep_ in {"aux", "auxpass", "neg", "agent"} or c.lower_ == "at"
+                                     for c in verb.children):
+            return False
+        if any(c.dep_ == "dobj" and (self._is_victim(c) or c.ent_type_ == "PERSON" or c.pos_ == "PRON")
+               and c.nbor(-1).text != ":" for c in verb.children):  # not "...: police" (who says it)
+            return False
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() not in self.lex.assailants and (
+            subject.lower_ not in self.lex.assailants)
 
     def _refine(self, verb: Token, kind: str) -> str:
         """A shooting that killed: "shot dead", "shot and killed", "fatally shot", "shot to death"; an
@@ -61,19 +78,31 @@ class CasualtyWords:
                 for c in verb.children
                 if c.dep_ == "advmod"
             )
-            return "killed" if fatal else kind
+            denied = any(  # "was not fatally wounded" (the "not" is at times hung on "was")
+                c.dep_ == "neg" or (c.dep_ in {"aux", "auxpass"} and any(g.dep_ == "neg" for g in c.children))
+                for c in verb.children
+            )
+            return "killed" if fatal and not denied else kind
         if kind != "casualties":
             return kind
         for child in verb.children:
             word = child.lower_
             near = child.i < verb.i or child.i - verb.i <= 2  # "fatally shot", "shot dead", "shot him dead"
+            near = near or (  # "shot his daughter dead"; not "four shot outside club; 1 dead"
+                child.dep_ in {"oprd", "acomp", "advcl", "xcomp", "ccomp"} and child.i > verb.i
+                and not any(t.text in {",", ";", ":"} for t in verb.doc[verb.i + 1 : child.i])
+                and not any(c.dep_ == "nummod" for c in child.children)
+            )
             if near and (word in self.lex.fatal or self.lex.adverbs.get(word) == "killed"):
                 return "killed"
             if child.dep_ == "prep" and any(g.lower_ in self.lex.fatal for g in child.children):
                 return "killed"
             own_args = any(g.dep_ in {"dobj", "nsubj", "nsubjpass"} for g in child.children)
             # "shot and killed"; the headline "shot, killed" (a bare participle clause)
-            joined = child.dep_ == "conj" or (child.dep_ == "advcl" and child.tag_ == "VBN")
+            joined = child.dep_ == "conj" or (child.dep_ == "advcl" and child.tag_ == "VBN") or (
+                child.dep_ == "acl" and child.tag_ == "VBN" and child.i == verb.i + 2
+                and child.nbor(-1).text == ","
+            )  # the headline "17-year-old shot, killed inside house"
             if joined and child.pos_ == "VERB" and not own_args:
                 other = self.lex.transitive.get(child.lemma_.lower())
                 if other in {"killed", "injured"}:
@@ -120,12 +149,23 @@ class CasualtyWords:
     def _hypothetical(self, cue: Token, q: Quantity | None) -> bool:
         """"could kill thousands" is a fear, not a figure; "were not killed" with a number is a denial."""
         verb = cue if cue.pos_ in {"VERB", "AUX", "ADJ"} else cue.head
-        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if verb.dep_ == "xcomp" and verb.lemma_ != "be" and any(  # not "appears to be the death of"
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
             return True  # "tried to kill", "threatened to kill": an intent
+        first = verb
+        while first.dep_ == "conj" and not any(
+            c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in first.children
+        ):
+            first = first.head  # "could have hit her and killed her": the modal of the first verb holds
+        if first is not verb and any(c.dep_ == "aux" and c.lower_ in self.lex.modals for c in first.children):
+            return True
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in self.lex.modals:
                 return True
-            if child.dep_ == "neg" and q is not None and not q.is_zero:
+            if q is not None and not q.is_zero and (child.dep_ == "neg" or (  # "were not injured"
+                child.dep_ in {"aux", "auxpass"} and any(g.dep_ == "neg" for g in child.children)
+            )):
                 return True
         return False
 
@@ -146,6 +186,12 @@ class CasualtyWords:
     def _suffered(self, verb: Token) -> tuple[str, Token] | None:
         """"suffered injuries", "sustained a fatal gunshot wound": the kind its subject bears."""
         return suffered(verb, self.lex)
+
+
+def shot_at(verb: Token) -> bool:
+    """"they were shot at": a stranded "at" (no object of its own) says the shots were aimed, not that
+    they hit; "shot at a party" names where."""
+    return any(c.lower_ == "at" and not any(True for _ in c.children) for c in verb.children)
 
 
 def number_beside(tok: Token) -> bool:
