@@ -512,6 +512,16 @@ def test_a_later_report_at_a_trusted_town_of_its_own_keeps_it(model):
     assert (lead.place.name, later.place.name) == ("Oakton", "Elmwood")
 
 
+def test_a_lead_report_at_the_town_the_story_names_most_keeps_it_against_another_provinces_towns(model):
+    # a war report: the strike's city is named again and again, the front's villages once each
+    text = "Missiles hit Oakton. Oakton residents fled. Oakton was dark. Fights near Elmwood and Fairview."
+    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Iowa"),
+                   _mentions(text, "Fairview", 3, admin1="Iowa"))
+    lead = _segment_draft(text, sites[0])
+    settle_places([lead], model(text), sites, "US")
+    assert lead.place.name == "Oakton"
+
+
 def test_a_report_with_only_a_state_takes_the_story_town(model):
     text = "A man was shot in Ohio. Oakton police said Oakton was calm."
     sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"),

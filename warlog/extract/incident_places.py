@@ -25,15 +25,50 @@ def located(place: Place | None) -> bool:
     return place is not None and place.where_prec is not None and place.where_prec <= WherePrec.ADMIN1
 
 
-def segment_place(seg: Segment, sites: list[Place], focus: str | None) -> Place | None:
+def segment_place(
+    seg: Segment, sites: list[Place], focus: str | None, text: str | None = None
+) -> Place | None:
     """The most precise of the ``sites`` in the segment (else in its sentence), preferring the document's
     focus country: in a story about Memphis, a capitalised word that happens to be a hamlet abroad is not
-    where the shooting was."""
+    where the shooting was. Given the ``text``, of equally precise places one where the event happened
+    beats one where a person lives (``residence_place``: "an Indianapolis man died in a Gary shooting")."""
     for lo, hi in ((seg.start, seg.end), seg.sentence):
         found = [p for p in sites if lo <= p.evidence.start < hi]
         if found:
-            return min(found, key=lambda p: (focus is not None and p.country != focus, precision(p)))
+            return min(
+                found,
+                key=lambda p: (
+                    focus is not None and p.country != focus,
+                    precision(p),
+                    text is not None and residence_place(text, p),
+                ),
+            )
     return None
+
+
+def residence_place(text: str, place: Place) -> bool:
+    """``place`` says where a person lives, not where something happened: "a Kuna man", "Jane Doe, 20, of
+    Kuna" (``residence_words`` after the name, ``residence_preps`` after a comma before it, in
+    ``casualties_places.yaml``); "north of Kuna" is no residence."""
+    ev = place.evidence
+    if ev is None:
+        return False
+    after, before = residence_patterns()
+    return bool(after.match(text, ev.end) or before.search(text[max(0, ev.start - 12) : ev.start]))
+
+
+@cache
+def residence_patterns() -> tuple[re.Pattern, re.Pattern]:
+    raw = load_yaml("casualties_places.yaml")
+    keys = ("residence_words", "residence_preps")
+    require_keys("casualties_places.yaml", raw, keys)
+    for key in keys:
+        if not isinstance(raw[key], list) or not raw[key] or not all(isinstance(w, str) for w in raw[key]):
+            raise LexiconError(f"lexicon 'casualties_places.yaml': {key!r} must be a list of words")
+    words, preps = ("|".join(sorted((re.escape(w) for w in raw[k]), key=len, reverse=True)) for k in keys)
+    after = re.compile(rf"(?:,\s*\w+\.?,?)?\s+(?:{words})\b", re.IGNORECASE)
+    before = re.compile(rf",\s*(?:{preps})\s+$", re.IGNORECASE)
+    return after, before
 
 
 def place_from_lead(drafts: list[Draft], sites: list[Place], focus: str | None) -> None:
@@ -122,15 +157,18 @@ def story_place(sites: list[Place], doc: Doc, focus: str | None) -> Place | None
     counts ``DATELINE_WEIGHT`` mentions more; an ambiguous town is first read as its namesake in the
     story's province where the places component kept one (``_namesake_in``)."""
     text = doc_text(doc)
-    region = _story_region(sites, focus)
+    called = neighbourhood_names(text)
+    sections = {_key(p) for p in sites if _plain(p.name) in called}
+    # a hospital's town is no candidate, but it tells the province: the wounded are taken nearby
+    region = _story_region(sites, focus, text, sections)
     part = city_part_pattern()
     sites = [_namesake_in(p, region) for p in sites]
-    section = neighbourhood_pattern()
-    sections = {_key(p) for p in sites if p.evidence is not None and section.match(text, p.evidence.end)}
     towns = [  # each mention on its own: "the Wichita area" is one, "in Wichita" another
         p
         for p in sites
         if (p.feature_code or "").startswith("PPL")
+        and not off_scene(text, p)
+        and not street_place(text, p)
         and _key(p) not in sections
         and trusted_place(p, doc, focus, region, set())
         and (p.evidence is None or not part.match(text, p.evidence.end))
@@ -167,20 +205,87 @@ def _doubtful_against(
         return True
     if not lead:
         return False
+    fewer = named.get(_key(place), 0) < named.get(_key(story), 0)
     if place.admin1 != story.admin1 or place.country != story.country:
-        return True
-    return named.get(_key(place), 0) < named.get(_key(story), 0)
+        return fewer or named.get(_key(place), 0) == named.get(_key(story), 0)
+    return fewer
 
 
-def _story_region(sites: list[Place], focus: str | None) -> str | None:
-    """The province most of the story's located places (in its focus country) lie in; a place whose
-    reading is ambiguous counts half ("Greenville ... Greenville ... S.C." is South Carolina)."""
+def _story_region(
+    sites: list[Place], focus: str | None, text: str = "", sections: set[str] | None = None
+) -> str | None:
+    """The province the story is set in: the one the most different places it names lie in.
+
+    Why different places, not mentions: a story repeats its own town, but it also repeats a name the
+    gazetteer reads as a namesake far away ("Roxbury" three times is a Boston neighbourhood, not the
+    Wisconsin village), while a second place of the same province ("Boston", "Suffolk County") is
+    independent evidence. A name's repeats count a little (``_REPEAT_WEIGHT``), to break ties; a name
+    whose reading is ambiguous, a small town (``_SMALL_TOWN``: the kind of namesake a neighbourhood's
+    name happens to match), a name the story calls a neighbourhood or a city part, a place of care
+    (``care_place``) count less or not at all; the dateline's place counts ``DATELINE_WEIGHT`` more.
+    Ties go to the province named first."""
+    weights: dict[str, float] = {}
+    mentions: dict[str, int] = {}
+    where: dict[str, str] = {}
+    order: dict[str, int] = {}
+    sections = sections or set()
+    for i, p in enumerate(sites):
+        if not p.admin1 or not located(p) or (focus is not None and p.country != focus):
+            continue
+        key = _key(p)
+        if key in sections or (p.evidence is not None and _ordinal_before(text, p.evidence.start)):
+            continue
+        if street_place(text, p):
+            continue
+        mentions[key] = mentions.get(key, 0) + 1
+        if key in weights:
+            continue
+        weight = 1.0
+        if (p.reason or "").startswith("ambiguous") or _small_town(p):
+            weight = 0.5
+        weights[key], where[key] = weight, p.admin1
+        order.setdefault(p.admin1, i)
+    if not weights:
+        return None
     counts: dict[str, float] = {}
-    for p in sites:
-        if p.admin1 and located(p) and (focus is None or p.country == focus):
-            weight = 0.5 if (p.reason or "").startswith("ambiguous") else 1.0
-            counts[p.admin1] = counts.get(p.admin1, 0.0) + weight
-    return max(counts, key=counts.__getitem__) if counts else None
+    for key, weight in weights.items():
+        counts[where[key]] = counts.get(where[key], 0.0) + weight * (1 + _REPEAT_WEIGHT * (mentions[key] - 1))
+    dateline = dateline_place(text, sites, focus) if text else None
+    if dateline is not None and dateline.admin1 in counts:
+        counts[dateline.admin1] += DATELINE_WEIGHT
+    return max(counts, key=lambda a: (counts[a], -order[a]))
+
+
+#: What each repeat of a name adds to its province's support (a tie-breaker, see ``_story_region``).
+_REPEAT_WEIGHT = 0.1
+#: Below this population a settlement is a small town: often the only namesake the gazetteer knows of a
+#: neighbourhood's or a street's name, so it is weak evidence for a province.
+_SMALL_TOWN = 5000
+
+
+def _small_town(place: Place) -> bool:
+    population = _population(place)
+    return population is not None and population < _SMALL_TOWN
+
+
+def _population(place: Place) -> int | None:
+    """A settlement's population from the gazetteer (None for other places)."""
+    if place.where_prec != WherePrec.EXACT or place.geonameid is None:
+        return None
+    entry = Gazetteer.default().get(place.geonameid)  # already open: the places component used it
+    return entry.population if entry is not None and entry.kind == WherePrec.EXACT else None
+
+
+_ORDINAL_BEFORE = re.compile(
+    r"(?:\b\d+(?:st|nd|rd|th)|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth))\s+$",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_before(text: str, start: int) -> bool:
+    """ "the Third Ward", "7th District": a numbered part of a city, whatever the gazetteer reads."""
+    return bool(_ORDINAL_BEFORE.search(text[max(0, start - 16) : start]))
 
 
 def _namesake_in(place: Place, region: str | None) -> Place:
@@ -268,11 +373,38 @@ def trusted_place(
         parts = before_city_parts(doc_text(doc))
     if ev is not None and city_part(parts, place.name):  # "the Austin neighborhood"
         return False
+    if street_place(doc_text(doc), place):  # "the 4500 block of South Wolcott"
+        return False
     ambiguous = (place.reason or "").startswith("ambiguous")
     if ambiguous and region is not None and place.admin1 != region:
         return False
     span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev is not None else None
-    return span is None or not any(t.ent_type_ == "PERSON" for t in span)
+    return span is None or not _person(span)
+
+
+def _person(span) -> bool:
+    """The name is a person's: NER calls it PERSON and it reads as one, inside a longer name ("Sheriff
+    Earl Butler", "Cleveland Smelley") or not after a locative word ("Davis said"). The small model
+    calls many small towns persons, but "north of Benton" is a place (``locative_words``)."""
+    people = [t for t in span if t.ent_type_ == "PERSON"]
+    if not people:
+        return False
+    doc, first, last = span.doc, people[0], people[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    inside = after is not None and after.ent_iob_ == "I" and after.ent_type_ == "PERSON"
+    longer = (first.ent_iob_ == "I" and first.i == span.start) or inside
+    before = doc[first.i - 1].lower_ if first.i > 0 else ""
+    return longer or before not in locative_words()
+
+
+@cache
+def locative_words() -> frozenset[str]:
+    """``casualties_places.yaml``: words before a name that make it a place ("north of Benton")."""
+    raw = load_yaml("casualties_places.yaml")
+    words = raw.get("locative_words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise LexiconError("lexicon 'casualties_places.yaml': 'locative_words' must be a list of words")
+    return frozenset(w.lower() for w in words)
 
 
 def before_city_parts(text: str) -> set[str]:
@@ -296,10 +428,52 @@ def city_part_pattern() -> re.Pattern:
     return re.compile(rf"(?<=[\w.])[\s-]+(?:{words})\b", re.IGNORECASE)
 
 
+def neighbourhood_names(text: str) -> set[str]:
+    """The names the story calls a neighbourhood anywhere ("the same Austin neighborhood block", "the
+    Marquette Park neighborhood"), lower-cased, with and without one capitalised word before the
+    neighbourhood word: one pass over the text, found whether or not the place finder kept that
+    mention. ``neighbourhood_words`` of ``casualties_places.yaml``."""
+    found: set[str] = set()
+    for m in neighbourhood_word_pattern().finditer(text):
+        raw = text[max(0, m.start() - 60) : m.start()].replace("-", " ").split()
+        words = [w.lower() for w in raw]
+        found.update(" ".join(words[-n:]) for n in range(1, min(4, len(words)) + 1))
+        if len(raw) > 1 and raw[-1][:1].isupper():  # "Marquette Park neighborhood": Marquette too
+            found.update(" ".join(words[-n - 1 : -1]) for n in range(1, min(3, len(words) - 1) + 1))
+    return found
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+#: "the 4900 block of West Hubbard", "the 100 block of N. Main": what follows is a street, not a town.
+_BLOCK_OF = re.compile(
+    r"\bblock\s+of\s+(?:(?:north|south|east|west|n\.?|s\.?|e\.?|w\.?|ne|nw|se|sw)\s+)?$", re.IGNORECASE
+)
+
+
+def street_place(text: str, place: Place) -> bool:
+    """``place`` names a street: it follows "the N block of" ("in the 4500 block of South Wolcott")."""
+    ev = place.evidence
+    return ev is not None and bool(_BLOCK_OF.search(text[max(0, ev.start - 30) : ev.start]))
+
+
+@cache
+def neighbourhood_word_pattern() -> re.Pattern:
+    raw = load_yaml("casualties_places.yaml")
+    words = raw.get("neighbourhood_words")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise LexiconError("lexicon 'casualties_places.yaml': 'neighbourhood_words' must be a list of words")
+    alternatives = "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<=[\w.])[\s-]+(?:{alternatives})\b", re.IGNORECASE)
+
+
 @cache
 def neighbourhood_pattern() -> re.Pattern:
     """After a name, a word that makes it a part of a city wherever it is named ("the Englewood
-    neighborhood"): ``neighbourhood_words`` of ``casualties_places.yaml``."""
+    neighborhood"): ``neighbourhood_words`` of ``casualties_places.yaml``. ``story_place`` finds such
+    names in one pass over the text instead (``neighbourhood_names``)."""
     raw = load_yaml("casualties_places.yaml")
     words = raw.get("neighbourhood_words")
     if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
@@ -319,6 +493,109 @@ def city_parts() -> frozenset[str]:
         if not isinstance(raw[key], list) or not all(isinstance(w, str) for w in raw[key]):
             raise LexiconError(f"lexicon 'casualties_places.yaml': {key!r} must be a list of words")
     return frozenset(w.lower() for key in keys for w in raw[key])
+
+
+def off_scene(text: str, place: Place) -> bool:
+    """``place`` is named for something other than where an event happened: the town of a hospital the
+    wounded were taken to (``care_place``), or a word of a longer name the gazetteer does not know
+    (``inner_name``: "Village" of "Little Village")."""
+    return care_place(text, place) or inner_name(text, place)
+
+
+def inner_name(text: str, place: Place) -> bool:
+    """``place`` is the tail of a longer name: right after a capitalised word that opens names of places
+    ("Little Village", "Old West End", "Lake Mead"): ``name_lead_words`` of ``casualties_places.yaml``.
+    The finder matched the tail alone to a namesake far away; the whole is a part of the story's city."""
+    ev = place.evidence
+    if ev is None:
+        return False
+    found = _LAST_WORD.search(text, max(0, ev.start - 12), ev.start)
+    return found is not None and found.group(1) in name_lead_words()
+
+
+_LAST_WORD = re.compile(r"\b([A-Z][a-z]*\.?)[ \t]+$")
+
+
+@cache
+def name_lead_words() -> frozenset[str]:
+    raw = load_yaml("casualties_places.yaml")
+    words = raw.get("name_lead_words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise LexiconError("lexicon 'casualties_places.yaml': 'name_lead_words' must be a list of words")
+    return frozenset(words)
+
+
+def care_place(text: str, place: Place) -> bool:
+    """``place`` is where the wounded were cared for, not where they were hurt: it ends a phrase of care
+    ("taken by helicopter to Oakton", "Mercy Hospital in Oakton", "flown to Oakton") or begins a
+    hospital's name ("Oakton Regional Medical Center", "an Oakton area hospital"). A local story names
+    the hospital's town about as often as the incident's, and ACLED and GVA code the incident's.
+    ``care_verbs`` / ``care_nouns`` of ``casualties_places.yaml``; the phrase stays inside a sentence."""
+    ev = place.evidence
+    if ev is None:
+        return False
+    verb, noun, named = care_patterns()
+    before = text[max(0, ev.start - _CARE_REACH) : ev.start]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    if verb.search(before):
+        return True
+    if not (noun.search(before) or named.match(text, ev.end, ev.end + _CARE_REACH)):
+        return False
+    # "a hospital in Kharkiv was hit", "Oakton Regional Hospital was shelled": the hospital is the target
+    after = text[ev.end : ev.end + _CARE_REACH]
+    stop = _SENTENCE_BREAK.search(after)
+    sentence = before + text[ev.start : ev.end] + (after[: stop.start()] if stop else after)
+    return not struck_pattern().search(sentence)
+
+
+#: How far a phrase of care reaches before (or a hospital's name after) the place, in characters.
+_CARE_REACH = 100
+#: The end of a sentence inside the look-back: a full stop after a lower-case word ("St." is none).
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})[.!?]\s|\n")
+
+
+@cache
+def struck_pattern() -> re.Pattern:
+    """``struck_words`` of ``casualties_places.yaml``: words that make a hospital named beside a place the
+    target of an attack rather than where the wounded were cared for."""
+    raw = load_yaml("casualties_places.yaml")
+    words = raw.get("struck_words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
+        raise LexiconError("lexicon 'casualties_places.yaml': 'struck_words' must be a list of words")
+    alternatives = "|".join(sorted((re.escape(w.lower()) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+@cache
+def care_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The phrases of care of ``care_place``: a care verb then "to/at/in" and a few words ending at the
+    place; a care noun, a few capitalised words and "in/at" ending at it; after the place, a few
+    capitalised words (or "area") then a care noun."""
+    raw = load_yaml("casualties_places.yaml")
+    keys = ("care_verbs", "care_nouns")
+    require_keys("casualties_places.yaml", raw, keys)
+    for key in keys:
+        if not isinstance(raw[key], list) or not raw[key] or not all(isinstance(w, str) for w in raw[key]):
+            raise LexiconError(f"lexicon 'casualties_places.yaml': {key!r} must be a list of words")
+    verbs, nouns = (
+        "|".join(sorted((re.escape(w.lower()).replace(r"\ ", r"\s+") for w in raw[k]), key=len, reverse=True))
+        for k in keys
+    )
+    word = r"[\w.'’&-]+"
+    # between the phrase and the place: names, articles, care nouns, never a clause ("the hospital after
+    # being shot in Oakton" was shot in Oakton); headline capitals never hide a care verb
+    skip = rf"(?!(?i:(?:{verbs}|to|in|at|after|before|is|was|were)\b))"
+    between = rf"(?:{skip}[A-Z]{word}|the|a|an|of|for|in|at|area|local|nearby|regional|(?i:{nouns}))"
+    verb = re.compile(
+        rf"\b(?:{verbs})\b(?:\s+(?:by|via|on)\s+{word}(?:\s+{word})?)?\s+(?:to|at|in)\s+(?:{between}\s+){{0,8}}$",
+        re.IGNORECASE,
+    )
+    capital = rf"(?:{skip}[A-Z]{word}|for|of|the|at|and|&)"
+    noun = re.compile(rf"(?i:\b(?:{nouns}))(?:\s+{capital}){{0,5}}?\s+(?:in|at)\s+$")
+    named = re.compile(rf"(?:['’]s)?(?:\s+(?:{skip}[A-Z]{word}|area|and|&)){{0,4}}?\s+(?i:(?:{nouns}))\b")
+    return verb, noun, named
 
 
 def _section_name(name: str) -> bool:

@@ -34,6 +34,7 @@ from warlog.extract.grading import grade
 from warlog.extract.incident_places import (
     focus_country,
     located,
+    off_scene,
     place_from_lead,
     segment_place,
     settle_places,
@@ -100,10 +101,16 @@ class IncidentAssembler(Component):
             s for s in _segments(doc, events, sentences) if not _unreal(s, claims) and not _reference(doc, s)
         ]
         focus = focus_country(places)
-        # where events can happen: resolved places that are not a party ("Moscow denied ...")
-        sites = [p for p in places if p.geonameid is not None and not inside_any(p.evidence, actor_spans)]
+        # where events can happen: resolved places that are not a party ("Moscow denied ...") nor where the
+        # wounded were cared for ("taken to Mercy Hospital in Oakton"), nor the tail of a longer name
+        text = doc_text(doc)
+        sites = [
+            p
+            for p in places
+            if p.geonameid is not None and not inside_any(p.evidence, actor_spans) and not off_scene(text, p)
+        ]
         for seg in segments:
-            seg.place = segment_place(seg, sites, focus)
+            seg.place = segment_place(seg, sites, focus, text)
             seg.time = segment_time(seg, times, speech, published)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
