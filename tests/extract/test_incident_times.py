@@ -71,7 +71,9 @@ def test_a_clock_time_dates_the_event_before_overnight(shelling):
     clock = TimeSpan(start=datetime(2022, 7, 4, 1, tzinfo=UTC), end=datetime(2022, 7, 4, 1, tzinfo=UTC),
                      text="1 a.m. local time", date_prec=1, value="2022-07-04T01:00",
                      evidence=span(text, "1 a.m. local time"))
-    report = shelling(text, [day(text, "overnight", "2022-07-03TNI"), clock])
+    night = TimeSpan(start=datetime(2022, 7, 3, 18, tzinfo=UTC), end=datetime(2022, 7, 4, 5, 59, tzinfo=UTC),
+                     text="overnight", date_prec=1, value="2022-07-03TNI", evidence=span(text, "overnight"))
+    report = shelling(text, [night, clock])
     assert report.time.value == "2022-07-04T01:00"
 
 
@@ -213,3 +215,169 @@ def test_the_day_people_died_in_a_strike_dates_it(model, assembler):
     times = [day(text, "Monday", "2022-07-04"), day(text, "Sunday", "2022-07-03")]
     doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
     assert assembler.match(doc)[0].time.value == "2022-07-04"
+
+
+# ------------------------------------------------------------------------------------ speech acts
+
+
+def claim(text: str, cue: str, content: str | None, source: str | None = None, stance: str = "other"):
+    from warlog.schema import Claim, Claimant
+
+    return Claim(claimant=Claimant(name=source or "police"), stance=stance, cue=span(text, cue),
+                 content=span(text, content) if content else None,
+                 source=span(text, source) if source else None)
+
+
+def test_a_time_on_the_reporting_verb_is_a_speech_time(model):
+    from warlog.extract.incident_times import speech_times
+
+    text = "Police said on Tuesday that a man was shot in Belgorod."
+    doc = model(text)
+    said = claim(text, "said", "that a man was shot in Belgorod", "Police")
+    assert speech_times(doc, [day(text, "Tuesday", "2022-07-05")], [said]) == {text.index("Tuesday")}
+
+
+def test_a_present_tense_cue_is_not_dated_by_a_past_day(model):
+    from warlog.extract.incident_times import speech_times
+
+    text = "On Monday evening, officials say they were called to a home in Belgorod after a shooting."
+    doc = model(text)
+    say = claim(text, "say", "they were called to a home in Belgorod after a shooting", "officials")
+    assert speech_times(doc, [day(text, "Monday evening", "2022-07-04TEV")], [say]) == set()
+
+
+def test_a_cue_that_reports_nothing_dates_no_speech_act(model):
+    from warlog.extract.incident_times import speech_times
+
+    text = "Deputies responded on Monday night to a shooting in Belgorod."
+    doc = model(text)
+    night = day(text, "Monday night", "2022-07-04TNI")
+    assert speech_times(doc, [night], [claim(text, "responded", None, "Deputies")]) == set()
+    # the same cue with a stance is a speech act
+    stated = claim(text, "responded", None, "Deputies", stance="denial")
+    assert speech_times(doc, [night], [stated]) == {text.index("Monday night")}
+
+
+def test_a_time_before_the_speaker_belongs_to_what_was_said():
+    from warlog.extract.incident_times import told_in_content
+
+    text = "A girl was shot and taken to a hospital Monday, police said Tuesday."
+    said = claim(text, "said", "A girl was shot and taken to a hospital", "police")
+    assert told_in_content(day(text, "Monday", "2022-07-04"), said)
+    assert not told_in_content(day(text, "Tuesday", "2022-07-05"), said)
+
+
+# ------------------------------------------------------------------------------------ clock times
+
+
+def clock(text: str, phrase: str, value: str) -> TimeSpan:
+    at = datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return TimeSpan(start=at, end=at, text=phrase, date_prec=1, value=value, evidence=span(text, phrase))
+
+
+def test_a_clock_time_naming_no_day_is_unanchored_on_the_publication_day():
+    from warlog.extract.incident_times import unanchored_clock
+
+    text = "Shots rang out about 6:30 p.m. EDT, at midnight, at 9 p.m. Sunday and at 7 p.m."
+    assert unanchored_clock(clock(text, "6:30 p.m. EDT", "2022-07-04T18:30"), PUBLISHED)
+    assert unanchored_clock(clock(text, "midnight", "2022-07-04T00:00"), PUBLISHED)
+    assert not unanchored_clock(clock(text, "9 p.m. Sunday", "2022-07-04T21:00"), PUBLISHED)  # names a day
+    assert not unanchored_clock(clock(text, "7 p.m.", "2022-07-03T19:00"), PUBLISHED)  # anchored earlier
+
+
+def test_a_bare_clock_time_leaves_the_day_to_the_one_told_next(shelling):
+    text = "Shelling hit Belgorod at about 9:10 p.m. It began on Saturday night, the governor said."
+    times = [clock(text, "9:10 p.m.", "2022-07-04T21:10"), night_of(text, "Saturday night", 2)]
+    assert shelling(text, times).time.value.startswith("2022-07-02")
+
+
+def test_a_bare_clock_time_alone_gives_the_honest_fallback(shelling):
+    text = "Shelling hit Belgorod at about 9:10 p.m."
+    time = shelling(text, [clock(text, "9:10 p.m.", "2022-07-04T21:10")]).time
+    assert (time.value, time.fallback, time.date_prec) == ("2022-07-04", True, 2)
+
+
+def test_a_day_after_publication_never_dates_an_incident(shelling):
+    text = "Shelling hit Belgorod. Funerals will be held on Tuesday."
+    assert shelling(text, [day(text, "Tuesday", "2022-07-05")]).time.fallback is True
+
+
+def test_midnight_does_not_move_a_night_to_the_next_day(shelling):
+    text = "Shelling hit Belgorod late Saturday night. Police arrived around midnight."
+    night = TimeSpan(start=datetime(2022, 7, 2, 22, tzinfo=UTC), end=datetime(2022, 7, 3, 5, 59, tzinfo=UTC),
+                     text="late Saturday night", date_prec=1, value="2022-07-02TNI",
+                     evidence=span(text, "late Saturday night"))
+    time = shelling(text, [night, clock(text, "midnight", "2022-07-03T00:00")]).time
+    assert time.value == "2022-07-02TNI"
+
+
+# ------------------------------------------------------------------------------------ narrowing
+
+
+def night_of(text: str, phrase: str, day_: int) -> TimeSpan:
+    start, end = datetime(2022, 7, day_, 18, tzinfo=UTC), datetime(2022, 7, day_ + 1, 5, 59, tzinfo=UTC)
+    return TimeSpan(start=start, end=end, text=phrase, date_prec=1, value=f"2022-07-{day_:02d}TNI",
+                    evidence=span(text, phrase))
+
+
+def test_an_unnamed_night_takes_the_day_the_story_names_for_it(shelling):
+    text = "Shelling hit Belgorod overnight. It began early Monday, the governor said."
+    time = shelling(text, [night_of(text, "overnight", 3), day(text, "early Monday", "2022-07-04")]).time
+    assert (time.value, time.date_prec) == ("2022-07-04", 1)
+    assert time.start == datetime(2022, 7, 4, tzinfo=UTC)  # the part of the night on that day
+
+
+def test_a_named_night_keeps_its_day_against_a_later_day(shelling):
+    text = "Shelling hit Belgorod on Sunday night. It went on into Monday, the governor said."
+    time = shelling(text, [night_of(text, "Sunday night", 3), day(text, "Monday", "2022-07-04")]).time
+    assert time.value == "2022-07-03TNI"
+
+
+def test_a_weekend_takes_the_day_told_within_it(shelling):
+    text = "Shelling hit Belgorod over the weekend. The first shells fell on Sunday evening."
+    start, end = datetime(2022, 7, 2, tzinfo=UTC), datetime(2022, 7, 3, 23, 59, tzinfo=UTC)
+    weekend = TimeSpan(start=start, end=end, text="the weekend", date_prec=2, value="2022-W26-WE",
+                       evidence=span(text, "the weekend"))
+    time = shelling(text, [weekend, day(text, "Sunday evening", "2022-07-03TEV")]).time
+    assert (time.value, time.date_prec) == ("2022-07-03", 1)
+
+
+def test_the_day_of_the_violence_beats_the_day_of_the_death(shooting):
+    text = "A boy died on Tuesday after he was shot in Belgorod on Monday."
+    times = [day(text, "Tuesday", "2022-07-05"), day(text, "Monday", "2022-07-04")]
+    assert shooting(text, times, trigger="shot").time.value == "2022-07-04"
+
+
+def test_turning_oneself_in_is_a_follow_up(shooting):
+    text = "A man turned himself in on Monday after a shooting in Belgorod. The victim was shot on Saturday."
+    times = [day(text, "Monday", "2022-07-04"), day(text, "Saturday", "2022-07-02")]
+    assert shooting(text, times).time.value == "2022-07-02"
+
+
+def test_the_arrest_day_still_dates_the_shooting_beside_a_mere_year(shooting):
+    text = "Police arrested a man on Saturday after a shooting in Belgorod. He had moved there in 2019."
+    year = TimeSpan(start=datetime(2019, 1, 1, tzinfo=UTC), end=datetime(2019, 12, 31, 23, tzinfo=UTC),
+                    text="2019", date_prec=5, value="2019", evidence=span(text, "2019"))
+    assert shooting(text, [day(text, "Saturday", "2022-07-02"), year]).time.value == "2022-07-02"
+
+
+def test_a_death_after_the_shooting_is_a_follow_up(shooting):
+    text = "A boy died on Tuesday after he was shot in Belgorod. Police said the shooting was on Sunday."
+    times = [day(text, "Tuesday", "2022-07-05"), day(text, "Sunday", "2022-07-03")]
+    assert shooting(text, times).time.value == "2022-07-03"
+
+
+def test_a_death_when_the_missiles_hit_dates_the_attack(model, assembler):
+    text = "Three people died on Sunday when missiles hit Belgorod. On Monday, talks resumed in Minsk."
+    events = [event(text, "missiles hit", "Shelling/artillery/missile attack")]
+    times = [day(text, "Sunday", "2022-07-03"), day(text, "Monday", "2022-07-04")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
+    assert assembler.match(doc)[0].time.value == "2022-07-03"
+
+
+def test_the_followups_lexicon_names_verbs_of_dying_and_words_of_sequence():
+    from warlog.extract.incident_times import _followups
+
+    deaths, after = _followups()
+    assert "die" in deaths and "after" in after
+    assert all(w == w.lower() and " " not in w for w in deaths | after)

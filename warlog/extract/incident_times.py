@@ -1,30 +1,39 @@
 """When a report happened: the time governing each segment, never the time of a speech act, of the page
-itself or of what followed the violence (arrest, court, death in hospital: ``followup_times``), carried
-from an earlier (or, for a headline, the next) sentence, else the publication fallback.
+itself or of what followed the violence (arrest, court, death after the attack: ``followup_times``), nor
+a clock time that names no day (``unanchored_clock``), carried from an earlier (or, for a headline, the
+next) sentence, narrowed by a day told within it (``narrow_time``), else the publication fallback.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from spacy.tokens import Doc
 
+from warlog.data import load_yaml, require_keys
+from warlog.errors import LexiconError
 from warlog.extract.drafts import Draft, Segment, same_place
 from warlog.extract.times import is_background_time, zone_label
 from warlog.extract.timex import time_lexicon
-from warlog.schema import Claim, DatePrec, EventMention, TimeSpan
+from warlog.schema import Claim, DatePrec, EventMention, Stance, TimeSpan
 
 
 def segment_time(
-    seg: Segment, times: list[TimeSpan], speech_verbs: set[int], published: datetime | None
+    seg: Segment,
+    times: list[TimeSpan],
+    speech_verbs: set[int],
+    published: datetime | None,
+    governed: set[int] | frozenset[int] = frozenset(),
 ) -> TimeSpan | None:
     """The time governing the event: in the segment, else in its sentence; never the time of a speech act,
     never a time after publication (a reported event has happened; "a couple of years later" in a history
     piece is relative to its story, not to the publication date).
 
     "The ministry on Monday accused Kyiv of firing missiles overnight": "on Monday" hangs on the reporting
-    verb "accused", so it dates the accusation, not the strike."""
-    latest = published + timedelta(days=1) if published is not None else None
+    verb "accused", so it dates the accusation, not the strike. Of equally precise times, one that hangs
+    on the violence itself (``governed``: "died Friday after being shot Thursday") dates it."""
 
     def event_time(t: TimeSpan) -> bool:
         return (
@@ -32,15 +41,54 @@ def segment_time(
             and (not t.value or t.value[:1].isdigit())  # "now", "recently" date nothing
             and not says_nothing(t, published)
             and t.evidence.start not in speech_verbs
-            and (latest is None or t.start <= latest)
+            and not after_publication(t, published)
         )
 
     for lo, hi in ((seg.start, seg.end), seg.sentence):
         found = [t for t in times if lo <= t.evidence.start < hi and event_time(t)]
+        nights = [t for t in found if (t.value or "").endswith("TNI") and t.end is not None]
+        found = [  # a night told with it anchors a clock time: "overnight, at 1 a.m."
+            t
+            for t in found
+            if not unanchored_clock(t, published) or any(n.start <= t.start <= n.end for n in nights)
+        ]
         if found:
             # equally precise: a clock time fixes the calendar day, "overnight" straddles two
-            return min(found, key=lambda t: (t.date_prec or 9, not (t.value or "")[11:12].isdigit()))
+            return min(
+                found,
+                key=lambda t: (
+                    t.date_prec or 9,
+                    t.evidence.start not in governed,
+                    not (t.value or "")[11:12].isdigit(),
+                ),
+            )
     return None
+
+
+def after_publication(t: TimeSpan, published: datetime | None) -> bool:
+    """The time starts on a day after the publication day, in its own calendar: a reported event has
+    happened, so "Autopsies will be performed Tuesday" in Monday's paper dates no incident."""
+    day = t.local_date()
+    return published is not None and day is not None and day > published.date()
+
+
+#: A clock time that names no day: digits with an optional a.m./p.m., or a named hour.
+_CLOCK = re.compile(r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?\s?m\b\.?)?|midnight|noon|midday)", re.I)
+
+
+def unanchored_clock(t: TimeSpan, published: datetime | None) -> bool:
+    """A clock time that names no day ("about 6:30 p.m.", "2:17") read on the publication day only
+    because nothing else anchored it: it tells the hour, not the day. Local news is written the day after
+    as often as the same day, so the day comes from a time told near it (``carried_time``), else from the
+    publication fallback, whose range says honestly that the day is not known."""
+    if published is None or not (t.value or "")[11:12].isdigit() or t.local_date() != published.date():
+        return False
+    text = " ".join(t.text.lower().replace(",", " ").split())
+    for zone in time_lexicon().zones:  # "6:30 p.m. EDT", "3.00 Moscow time"
+        if text.endswith(" " + zone):
+            text = text[: -len(zone) - 1]
+            break
+    return bool(_CLOCK.fullmatch(text))
 
 
 def says_nothing(t: TimeSpan, published: datetime | None) -> bool:
@@ -53,8 +101,18 @@ def says_nothing(t: TimeSpan, published: datetime | None) -> bool:
 
 
 def speech_times(doc: Doc, times: list[TimeSpan], claims: list[Claim]) -> set[int]:
-    """Start offsets of the time expressions whose nearest governing verb is a claim's reporting cue."""
-    cues = {c.cue.start for c in claims if c.cue is not None}
+    """Start offsets of the time expressions whose nearest governing verb is a claim's reporting cue.
+
+    Three readings leave a time to the event although the parse hangs it on the cue: a time inside what
+    was said, or before both the speaker and the cue when what was said comes first ("A girl was shot
+    Monday, police said": the comma parse often makes "said" the root); a cue in the present tense
+    ("On Wednesday evening, officials say they were called"), which a past day cannot date; and a cue that
+    reports nothing (no content, no stance: "deputies responded to a home Wednesday night")."""
+    cues = {
+        c.cue.start: c
+        for c in claims
+        if c.cue is not None and (c.content is not None or c.stance != Stance.OTHER.value)
+    }
     found: set[int] = set()
     for t in times:
         region = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
@@ -65,9 +123,22 @@ def speech_times(doc: Doc, times: list[TimeSpan], claims: list[Claim]) -> set[in
             if head.pos_ in ("VERB", "AUX") or head.head is head:
                 break
             head = head.head
-        if head.idx in cues:
+        claim = cues.get(head.idx)
+        if claim is not None and not told_in_content(t, claim) and head.tag_ not in ("VBZ", "VBP"):
             found.add(t.evidence.start)
     return found
+
+
+def told_in_content(t: TimeSpan, claim: Claim) -> bool:
+    """The time belongs to what was said: inside the content, or, where the content comes first ("X was
+    shot Monday, police said"), before the speaker and the cue."""
+    content, at = claim.content, t.evidence.start
+    if content is None or claim.cue is None:
+        return False
+    if content.start <= at < content.end:
+        return True
+    said_from = min(claim.cue.start, claim.source.start if claim.source is not None else claim.cue.start)
+    return content.end <= claim.cue.start and content.start <= at < said_from
 
 
 #: Event types of violence itself: where a document tells one, the arrests, court dates and deaths in
@@ -89,8 +160,8 @@ def followup_times(
     ``followup_verbs``) does not date it. Not when the way up to that verb passes through the violent event
     itself ("arrested a suspect in a shooting Tuesday night": the time is the shooting's), not where the
     document tells violence nowhere (an arrest report on its own is dated by its own time), and not where
-    no other time is told (``ignored``: speech acts, page stamps): police often arrest on the day itself,
-    and the step's day is then a closer bound than the publication date."""
+    no other day is told (``ignored``: speech acts, page stamps; a month or a year is no day): police often
+    arrest on the day itself, and the step's day is then a closer bound than the publication date."""
     violent = [e for e in events if e.event_type in VIOLENT_TYPES]
     if not violent:
         return set()
@@ -115,10 +186,74 @@ def followup_times(
             if head.pos_ in ("VERB", "AUX") or head.head is head:
                 break
             head = head.head
-        if not through_event and head.pos_ == "VERB" and head.i not in cues and head.lemma_.lower() in verbs:
+        if (
+            not through_event
+            and head.pos_ == "VERB"
+            and head.i not in cues
+            and (head.lemma_.lower() in verbs or death_after(head))
+        ):
             found.add(t.evidence.start)
-    if len(found) == len(dated):
-        return set()  # nothing else dates the event: the follow-up's day is the closest bound
+    if all(t.evidence.start in found for t in dated if t.date_prec == DatePrec.DAY):
+        return set()  # no other day dates the event: the follow-up's day is the closest bound
+    return found
+
+
+#: The lexicon of deaths told after the violence (``death_after``).
+FOLLOWUPS = "followups.yaml"
+
+
+@cache
+def _followups() -> tuple[frozenset[str], frozenset[str]]:
+    """``followups.yaml`` validated: the verbs of dying and the words that put the violence before them."""
+    raw = load_yaml(FOLLOWUPS)
+    if not isinstance(raw, dict):
+        raise LexiconError(f"lexicon {FOLLOWUPS!r} must be a mapping; see warlog/data/{FOLLOWUPS}")
+    require_keys(FOLLOWUPS, raw, ("death_verbs", "after_words"))
+    lists = []
+    for key in ("death_verbs", "after_words"):
+        words = raw[key]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"lexicon {FOLLOWUPS!r}: {key} must be a non-empty list of words")
+        lists.append(frozenset(w.lower() for w in words))
+    return lists[0], lists[1]
+
+
+def death_after(verb) -> bool:
+    """A verb of dying told after the violence ("died Friday after being shot", "died Sunday following a
+    shooting"): the death followed the attack, so its time is a follow-up's (``followups.yaml``). A death
+    told with the attack ("died on Monday when missiles hit") is not."""
+    deaths, after = _followups()
+    if verb.lemma_.lower() not in deaths:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in after:
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in after for m in child.children):
+            return True
+    return False
+
+
+def violence_times(doc: Doc, times: list[TimeSpan], events: list[EventMention]) -> set[int]:
+    """Start offsets of the times that hang on a violent event's cue ("shot Thursday", "the shooting
+    Saturday night"): the nearest verb above the expression, or a word on the way up to it, is the cue."""
+    cues: set[int] = set()
+    for e in events:
+        if e.event_type in VIOLENT_TYPES:
+            span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+            cues.update(t.i for t in span or ())
+    found: set[int] = set()
+    for t in times:
+        region = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
+        if region is None or not len(region):
+            continue
+        head = region.root.head
+        for _ in range(4):
+            if head.i in cues:
+                found.add(t.evidence.start)
+                break
+            if head.pos_ in ("VERB", "AUX") or head.head is head:
+                break
+            head = head.head
     return found
 
 
@@ -144,11 +279,12 @@ def carried_time(
         and t.value
         and t.value[:1].isdigit()
         and not says_nothing(t, published)
+        and not unanchored_clock(t, published)
         and (
             (ahead and t.date_prec == DatePrec.DAY)
             or not (published is not None and is_background_time(t, published))
         )
-        and not (published is not None and t.start > published + timedelta(days=1))
+        and not after_publication(t, published)
     ]
     if not earlier:
         return None
@@ -157,6 +293,10 @@ def carried_time(
         return carried
     zone = carried.zone() or UTC
     local = carried.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
+    if (carried.value or "").endswith("TNI"):  # a clock time told in a night says which of its days
+        narrowed = clock_in_night(carried, times, speech)
+        if narrowed is not carried and narrowed.start is not None:
+            local = narrowed.start.astimezone(zone).replace(hour=0, minute=0, second=0, microsecond=0)
     return carried.model_copy(
         update={
             "start": local.astimezone(UTC),
@@ -195,6 +335,7 @@ def clock_in_night(night: TimeSpan, times: list[TimeSpan], speech: set[int]) -> 
         for t in times
         if t.start is not None
         and (t.value or "")[11:12].isdigit()
+        and (t.value or "")[11:16] != "00:00"  # midnight is where the two days meet: it names neither
         and t.evidence.start not in speech
         and night.start <= t.start <= night.end
     ]
@@ -211,6 +352,89 @@ def clock_in_night(night: TimeSpan, times: list[TimeSpan], speech: set[int]) -> 
             "value": local.date().isoformat(),
         }
     )
+
+
+#: How far (characters, about two sentences) from a night the day that names it may be told.
+NEAR = 300
+
+
+def narrow_time(
+    time: TimeSpan, times: list[TimeSpan], excluded: set[int] | frozenset[int], published: datetime | None
+) -> TimeSpan:
+    """A vaguer time narrowed by a day the same story tells within it.
+
+    A night the text gives no day of ("overnight", "last night") straddles two days: a clock time told in
+    it says which (``clock_in_night``), else the day the story names for it near by ("... overnight. It
+    was early Sunday when ..."). A named night ("Friday night") stays the named day's, as news and the
+    archives date it, even when a clock in the story runs past midnight. A weekend or a week holds several
+    days: a day told in it ("over the weekend ... on Sunday evening") is the one. The first such time told
+    in the story wins; the times in ``excluded`` (speech acts, page stamps, other places' sentences) and
+    clock times that name no day are never read."""
+    if time.start is None or time.end is None:
+        return time
+    if (time.value or "").endswith("TNI"):
+        if _names_day(time):  # "Friday night" is Friday's, even when the story goes on past midnight
+            return time
+        narrowed = clock_in_night(time, times, excluded)
+        if narrowed is not time:
+            return narrowed
+        days = {time.start.date(), time.end.date()} if time.zone() is None else {
+            time.start.astimezone(time.zone()).date(), time.end.astimezone(time.zone()).date()
+        }
+        at = time.evidence.start if time.evidence is not None else None
+        inside = [
+            t
+            for t in _day_times(times, excluded, published, time)
+            if t.local_date() in days
+            and not (t.value or "").endswith("TNI")  # another night is as vague as this one
+            and (t.value or "")[11:16] != "00:00"
+            and (at is None or abs(t.evidence.start - at) <= NEAR)
+        ]
+    elif time.date_prec in (DatePrec.RANGE, DatePrec.WEEK):
+        inside = [
+            t
+            for t in _day_times(times, excluded, published, time)
+            if t.start is not None and time.start <= t.start <= time.end
+        ]
+    else:
+        return time
+    if not inside:
+        return time
+    told = min(inside, key=lambda t: t.evidence.start)
+    zone = told.zone() or time.zone() or UTC
+    day = datetime.combine(told.local_date(), datetime.min.time(), tzinfo=zone)
+    return time.model_copy(
+        update={  # the part of the vaguer time on that day
+            "start": max(time.start, day.astimezone(UTC)),
+            "end": min(time.end, (day + timedelta(days=1) - timedelta(seconds=1)).astimezone(UTC)),
+            "value": told.local_date().isoformat(),
+            "date_prec": DatePrec.DAY,
+        }
+    )
+
+
+def _day_times(
+    times: list[TimeSpan], excluded: set[int] | frozenset[int], published: datetime | None, own: TimeSpan
+) -> list[TimeSpan]:
+    """The day-precise times of the story that may narrow ``own``."""
+    return [
+        t
+        for t in times
+        if t.date_prec == DatePrec.DAY
+        and t.evidence is not None
+        and t is not own
+        and (t.value or "")[:1].isdigit()
+        and t.evidence.start not in excluded
+        and not unanchored_clock(t, published)
+        and not after_publication(t, published)
+    ]
+
+
+def _names_day(night: TimeSpan) -> bool:
+    """The night's own words name its day ("Saturday night", "the night of May 3")."""
+    lex = time_lexicon()
+    words = set(night.text.lower().replace(",", " ").split())
+    return bool(words & (set(lex.weekdays) | set(lex.months))) or any(c.isdigit() for c in night.text)
 
 
 def fallback_time(published: datetime | None) -> TimeSpan | None:

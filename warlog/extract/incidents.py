@@ -41,12 +41,13 @@ from warlog.extract.incident_places import (
 )
 from warlog.extract.incident_times import (
     carried_time,
-    clock_in_night,
     fallback_time,
     followup_times,
+    narrow_time,
     segment_time,
     speech_times,
     told_elsewhere,
+    violence_times,
 )
 from warlog.extract.roles import PERPETRATOR, claimed_perpetrator
 from warlog.extract.spans import char_span, doc_text
@@ -97,6 +98,7 @@ class IncidentAssembler(Component):
         # times that date a speech act or the page itself never date the event
         speech = speech_times(doc, times, claims) | page_stamps(doc_text(doc), times, published)
         speech |= followup_times(doc, times, events, speech)
+        violent = violence_times(doc, times, events)
         segments = [
             s for s in _segments(doc, events, sentences) if not _unreal(s, claims) and not _reference(doc, s)
         ]
@@ -111,7 +113,7 @@ class IncidentAssembler(Component):
         ]
         for seg in segments:
             seg.place = segment_place(seg, sites, focus, text)
-            seg.time = segment_time(seg, times, speech, published)
+            seg.time = segment_time(seg, times, speech, published, violent)
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
@@ -168,8 +170,8 @@ class IncidentAssembler(Component):
         time = draft.time
         if time is None and not draft.background:
             time = _carried(draft, times, speech, published)
-        if time is not None and (time.value or "").endswith("TNI"):
-            time = clock_in_night(time, times, speech | elsewhere)
+        if time is not None:
+            time = narrow_time(time, times, speech | elsewhere, published)
         if time is None:
             time = fallback_time(published)
         grading, reasons = grade(draft.claims, sources=1, caveats=draft.caveats)

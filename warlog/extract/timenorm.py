@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from warlog.extract.timex import Candidate, TimeLexicon
+from warlog.extract.timex import Candidate, TimeLexicon, time_lexicon
 from warlog.schema import DatePrec
 
 _ONE_SECOND = timedelta(seconds=1)
@@ -219,7 +219,10 @@ def clock_of(cand: Candidate) -> tuple[int, int] | None:
         hour, minute = int(g["h2"]), int(g["mi2"])
     else:
         hour, minute = int(g["h"]), int(g.get("mi") or 0)
-        ampm = (g.get("ampm") or "").lower()
+        ampm = " ".join((g.get("ampm") or "").lower().split())
+        if ampm.startswith("in the "):  # "4 in the morning": the half of the clock the part of day lies in
+            part = time_lexicon().parts_of_day.get(ampm[7:]) or {"start": 0}
+            ampm = "pm" if part["start"] >= 12 else "am"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -56,8 +56,8 @@ class Resolver:
         method = getattr(self, "_" + cand.kind, None)
         if method is None:
             return None
-        if self.anchor is None and cand.kind not in ("duration", "set", "reference", "iso", "month_year",
-                                                     "year", "decade", "century", "spoken_year",
+        if self.anchor is None and cand.kind not in ("duration", "set", "weekday_set", "reference", "iso",
+                                                     "month_year", "year", "decade", "century", "spoken_year",
                                                      "period_ended", "year_quarter", "half"):
             if cand.kind in ("date_mdy", "date_dmy") and cand.groups.get("year"):
                 return method(cand.groups, text, tense)
@@ -312,7 +312,11 @@ class Resolver:
         if a is None:
             return Norm(None)
         current = (a.month - 1) // 3 + 1
-        year_back = {"year-earlier": 1, "year-ago": 1, "last year's": 1, "next year's": -1}.get(rel, 0)
+        # "the corresponding period" of an earnings report is the same one a year before
+        year_back = {"year-earlier": 1, "year-ago": 1, "last year's": 1, "corresponding": 1, "comparable": 1,
+                     "next year's": -1}.get(rel, 0)
+        if g.get("back"):
+            year_back = 1
         if ordinal:
             q = self.lex.ordinals[ordinal]
             q = 4 if q == -1 else q
@@ -412,7 +416,7 @@ class Resolver:
         code, clock, factor = unit_of(g["unit"], self.lex)
         return Norm(duration_value(factor, code, clock), kind="duration")
 
-    def _set(self, g: dict, text: str, tense: str | None) -> Norm:
+    def _set(self, g: dict, text: str, tense: str | None) -> Norm | None:
         word = _low(g["word"])
         if word in self.lex.sets:
             return Norm(self.lex.sets[word], kind="set")
@@ -423,8 +427,30 @@ class Resolver:
             return Norm(f"XXXX-XX-XXT{self.lex.parts_of_day[head]['code']}", kind="set")
         if head in self.lex.seasons:
             return Norm(f"XXXX-{self.lex.seasons[head]['code']}", kind="set")
+        if head in self.lex.months:  # "each July": that month of every year ("each may" is no month)
+            if not g["word"].split()[-1][:1].isupper():
+                return None
+            return Norm(f"XXXX-{self.lex.months[head]:02d}", kind="set")
         code, clock, factor = unit_of(head, self.lex)
         return Norm(duration_value(factor, code, clock), kind="set")
+
+    def _weekday_set(self, g: dict, text: str, tense: str | None) -> Norm:
+        """"on Tuesdays", "Tuesday nights": every such weekday (and part of it)."""
+        value = f"XXXX-WXX-{self.lex.weekdays[g['wd'].lower()] + 1}"
+        if g.get("pod"):
+            value += "T" + self.lex.parts_of_day[_low(g["pod"])]["code"]
+        return Norm(value, kind="set")
+
+    def _part_of_day(self, g: dict, text: str, tense: str | None) -> Norm:
+        """"mid-afternoon yesterday" on its day; a bare "by mid-afternoon" on the publication day here,
+        which the component replaces by the day the story was last on (``part_of_day_on``)."""
+        day = self.deictic_day(_low(g.get("word")) or "today")
+        return part_of_day_norm(day, _low(g["pod"]), self.lex, self.zone)
+
+    def part_of_day_on(self, g: dict, previous: str) -> Norm:
+        """A part of day without its own day ("by mid-afternoon") on the day last told (``previous``, a
+        TIMEX3 value starting with a day): a story gives the day once and the hours after it."""
+        return part_of_day_norm(date.fromisoformat(previous[:10]), _low(g["pod"]), self.lex, self.zone)
 
     def _reference(self, g: dict, text: str, tense: str | None) -> Norm:
         value = self.lex.references[_low(g["word"])]

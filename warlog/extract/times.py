@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from warlog.extract.base import Component
 from warlog.extract.spans import doc_text
+from warlog.extract.time_context import NAMED_KINDS, amount_after, names_a_work, read_in_context
 from warlog.extract.time_tense import clause_tense
 from warlog.extract.timenorm import Anchor, Norm, clock_norm, clock_of, prec_of, zone_of
 from warlog.extract.timerules import Resolver
@@ -40,7 +41,7 @@ _NIGHT_WORDS = frozenset({"tonight", "overnight", "last"})
 _SMALL_HOURS_END = 6  # hours before this belong to the morning that ends a night
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 #: a bare "a year" / "an hour" is a duration only after these words ("for a year"), else "$5 a year"
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?$", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z]+\s+)?[\"'`‘“]*$", re.I)
 _OF_NAME_AFTER = re.compile(r"\s+(?:for|of)\s+(?!(?:this|last|next|that|the\s+same)\s+year|\d)", re.I)
 _BARE_PLURAL_CUES = re.compile(r"\b(?:for|in|within|over|after)\s+$", re.I)
 _ARTICLE_DURATION_CUES = re.compile(r"\b(?:for|in|within|over|about|nearly|almost|after|than)\s+$", re.I)
@@ -78,7 +79,7 @@ def find_times(
     text = doc_text(doc)  # joined once per Doc and shared with the other components
     # has_annotation walks the whole Doc: ask once per document, not once per candidate
     tagged, parsed = doc.has_annotation("TAG"), doc.has_annotation("DEP")
-    cands = [c for c in find_candidates(text, lexicon) if _plausible(doc, c, tagged, text)]
+    cands = [c for c in find_candidates(text, lexicon) if _plausible(doc, c, tagged, text, lex)]
     sentences = _sentence_bounds(doc)
     norms: list[Norm | None] = []
     for cand in cands:
@@ -86,8 +87,9 @@ def find_times(
             norms.append(None)  # read below, once the day it belongs to is known
             continue
         tense = clause_tense(doc, cand.start, cand.end, lex, parsed, text)
-        norms.append(resolver.read(cand, text[cand.start:cand.end], tense))
-    _refer_back(cands, norms, resolver)
+        norms.append(read_in_context(doc, cand, resolver.read(cand, text[cand.start:cand.end], tense), text,
+                                 resolver, tagged))
+    _refer_back(cands, norms, resolver, text)
     keep = [(c, n) for c, n in zip(cands, norms, strict=True) if n is not None or c.kind == "clock"]
     out = _join_dates(_join_clocks(keep, text, anchor, lex, sentences), text)
     if split_ranges:
@@ -115,16 +117,25 @@ def _flatten(item: tuple[Candidate, Norm | None]) -> list[tuple[Candidate, Norm 
     return out
 
 
-def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Resolver) -> None:
+def _refer_back(
+    cands: list[Candidate], norms: list[Norm | None], resolver: Resolver, text: str | None = None,
+) -> None:
     """Expressions read from the text before them rather than from the publication date.
 
     "That day" / "later that year" take the date last mentioned. "A year ago" / "a year earlier" in a
     report about a quarter means that quarter a year before: earnings and statistics reports compare a
     quarter with the same quarter of the year before -- until they turn to a span of months ("in the
-    first nine months, ... a year earlier"), which is compared with the year before."""
+    first nine months, ... a year earlier"), which is compared with the year before. "Last year" right
+    after a figure ("a loss of $3 million last year") is that comparison too; a quarter that is itself a
+    year back ("the year-ago quarter") is never the report's own. "By mid-afternoon" is on the day last
+    told."""
     quarter: str | None = None
     previous: str | None = None
+    last_day: str | None = None
     for i, (cand, norm) in enumerate(zip(cands, norms, strict=True)):
+        if cand.kind == "part_of_day" and not cand.groups.get("word") and last_day:
+            norms[i] = resolver.part_of_day_on(cand.groups, last_day)  # "by mid-afternoon": of the day told
+            continue
         if cand.kind == "anaphor":
             step = 1 if cand.groups.get("next") else 0  # "the following month": the one after
             norms[i] = resolver.refer_back(cand.groups["unit"].lower(), previous, step) if previous else None
@@ -138,18 +149,38 @@ def _refer_back(cands: list[Candidate], norms: list[Norm | None], resolver: Reso
             continue
         if norm.kind in ("date", "time") and norm.value[:1].isdigit():
             previous = norm.value
+            if _DAY_VALUE.match(norm.value):
+                last_day = norm.value
         if norm.kind == "duration" and re.fullmatch(r"P(?:[2-9]|1[01])M", norm.value):
             quarter = None  # "the first nine months ... a year earlier": those months of the year before
-        if cand.kind in ("quarter", "year_quarter") and re.fullmatch(r"\d{4}-Q\d", norm.value):
+        # "the year-ago quarter", "the quarter a year ago" are not the report's own quarter
+        year_back = _low_rel(cand) in _YEAR_BACK_QUARTERS or bool(cand.groups.get("back"))
+        if cand.kind in ("quarter", "year_quarter") and not year_back \
+                and re.fullmatch(r"\d{4}-Q\d", norm.value):
             quarter = norm.value
         elif quarter and re.fullmatch(r"\d{4}", norm.value) and (cand.kind == "year_earlier" or (
-                cand.kind == "ago" and (cand.groups.get("num") or "").lower() in ("a", "one", "1"))):
+                cand.kind == "ago" and (cand.groups.get("num") or "").lower() in ("a", "one", "1")) or (
+                cand.kind == "relative" and _low_rel(cand) == "last" and text is not None
+                and _FIGURE_BEFORE.search(text, max(0, cand.start - 16), cand.start))):
+            # "a loss of $3 million last year" in a quarter's report: that quarter's figure a year before
             norms[i] = resolver.quarter_year_before(quarter)
 
 
-def _plausible(doc: Doc, cand: Candidate, tagged: bool = True, text: str | None = None) -> bool:
+_FIGURE_BEFORE = re.compile(r"(?:\d|million|billion|cents?|%)\s+$", re.I)
+_YEAR_BACK_QUARTERS = frozenset(
+    {"year-earlier", "year-ago", "last year's", "previous", "same", "corresponding", "comparable"})
+
+
+def _low_rel(cand: Candidate) -> str:
+    return " ".join((cand.groups.get("rel") or "").lower().split())
+
+
+def _plausible(
+    doc: Doc, cand: Candidate, tagged: bool = True, text: str | None = None, lex: TimeLexicon | None = None,
+) -> bool:
     """Reject readings the words around a candidate rule out ("2000 troops", "May" the modal verb)."""
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access: pass it in
+    lex = time_lexicon() if lex is None else lex
     g = cand.groups
     bare_article = (g.get("num") or "").lower() in ("a", "an") and not g.get("det") and not g.get("approx")
     if cand.kind == "duration" and bare_article and not _ARTICLE_DURATION_CUES.search(
@@ -163,8 +194,20 @@ def _plausible(doc: Doc, cand: Candidate, tagged: bool = True, text: str | None 
             and _ARTICLE_BEFORE.search(text, max(0, cand.start - 24), cand.start) \
             and _OF_NAME_AFTER.match(text, cand.end):
         return False  # "the annual March for Life", "a March of the Mothers": a march, not the month
+    if cand.kind == "clock" and g.get("h2") is not None and amount_after(text, cand.end, lex):
+        return False  # "between 1.8 million and 2.35 million": amounts, not clock times
+    if cand.kind not in NAMED_KINDS and names_a_work(text, cand, lex):
+        return False  # ABC's "This Week", the film "High Noon", "This is VOA Today": titles
     if not tagged:
         return True
+    if cand.kind == "clock" and (g.get("ampm") or "").lower().startswith("in"):
+        after = doc.char_span(cand.end, min(len(text), cand.end + 24), alignment_mode="expand")
+        if after is not None and len(after) and after[0].tag_ in ("NN", "NNS"):
+            return False  # "killed 4 in the morning raid": a count
+    if cand.kind == "part_of_day" and not g.get("word"):
+        after = doc.char_span(cand.end, min(len(text), cand.end + 24), alignment_mode="expand")
+        if after is not None and len(after) and after[0].tag_ in ("NN", "NNS"):
+            return False  # "the morning rush", "the evening news": a kind of thing, not a time
     if cand.kind == "year" and not (g.get("mod") or g.get("fiscal")):
         after = doc.char_span(cand.end, min(len(text), cand.end + 40), alignment_mode="expand")
         before = doc.char_span(max(0, cand.start - 20), cand.start, alignment_mode="expand")

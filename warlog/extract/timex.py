@@ -51,6 +51,7 @@ class TimeLexicon:
     stamp_cues: frozenset[str] = frozenset()
     same_form_past: frozenset[str] = frozenset()
     followup_verbs: frozenset[str] = frozenset()
+    amount_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -89,7 +90,7 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         if not (isinstance(mwn, list) and len(mwn) == 3 and all(isinstance(v, int) for v in mwn)):
             raise LexiconError(f"lexicon {name!r}: floating holiday {word!r} must be [month, weekday, n]")
         floating[word] = (mwn[0], mwn[1], mwn[2])
-    for key in ("same_form_past", "followup_verbs"):
+    for key in ("same_form_past", "followup_verbs", "amount_words"):
         if not isinstance(raw.get(key) or [], list):
             raise LexiconError(f"lexicon {name!r}: {key} must be a list of words, not {raw[key]!r}")
     spoken: dict[str, int] = {}
@@ -119,6 +120,7 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         stamp_cues=frozenset(" ".join(str(w).lower().split()) for w in raw.get("stamp_cues") or ()),
         same_form_past=frozenset(str(w).lower() for w in raw.get("same_form_past") or ()),
         followup_verbs=frozenset(str(w).lower() for w in raw.get("followup_verbs") or ()),
+        amount_words=frozenset(" ".join(str(w).lower().split()) for w in raw.get("amount_words") or ()),
     )
 
 
@@ -166,7 +168,10 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
     centuries = _alt(lex.spoken_centuries) or r"(?!)"  # "nineteen", "two thousand"; none: never matches
     spoken = rf"(?:{centuries})[\s-]+(?:and\s+)?{two_digits}"
     year_or_spoken = rf"(?:{year}|{spoken})"
-    ampm = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)"
+    # the parts of a day that lie within it (not the night, which runs into the next one)
+    day_pod = rf"(?:{_alt([p for p, v in lex.parts_of_day.items() if v['end'] <= 24 and ' ' not in p])})"
+    # "4 in the morning", "8 in the evening": the part of day says which half of the clock
+    ampm = rf"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m|in\s+the\s+{day_pod})"
     b, e = r"(?<![\w.$£€-])", r"(?![\w])"
     families = {
         "date_mdy": rf"(?:(?P<wd>{wday}),?\s+)?(?P<mon>{mon})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -209,9 +214,12 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "duration": rf"(?:(?P<det>the\s+(?:past|last|next|first|previous|coming|latest|final|following)\s+)"
                     rf"|(?P<approx>{approx})\s+|(?P<the>the\s+))?(?:(?P<num>{num})[\s-]+)?(?P<unit>{units_s})"
                     rf"(?![\s-]+old\b|\w)",  # "37 years old" is an age, not a time
-        "quarter": rf"(?:the\s+)?(?:(?P<rel>latest|last|past|current|previous|same|year-earlier|year-ago"
-                   rf"|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|1st|2nd"
-                   rf"|3rd|4th)?[\s-]*(?P<q>quarter|period)(?:\s+of\s+(?:fiscal\s+)?(?P<year>{year}))?{e}",
+        "quarter": rf"(?:the\s+)?(?:(?P<rel>latest|last|past|current|previous|same|corresponding|comparable"
+                   rf"|year-earlier|year-ago|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:fiscal\s+)?"
+                   rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)?[\s-]*(?P<q>quarter|period)"
+                   rf"(?:\s+of\s+(?:fiscal\s+)?(?P<year>{year}))?"
+                   # "the quarter a year ago", "the corresponding period last year": that quarter a year back
+                   rf"(?P<back>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?{e}",
         "year_quarter": rf"the\s+(?P<year>{year})\s+(?:fiscal\s+)?"
                         rf"(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:quarter|period){e}",
         "clock": rf"(?P<pre>(?:at|from|between|until|till|to|and|by|around|about|before|after)\s+)?"
@@ -219,7 +227,13 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
                  rf"(?P<sep>[:.])(?P<mi2>[0-5]\d)|(?P<hm>[012]\d[0-5]\d)(?:\s*(?:hours|hrs|h))?(?=\s+{zone})|(?P<word>noon"
                  rf"|midnight|midday))(?:\s+(?P<zone>{zone}))?){e}",
         "reference": rf"(?P<word>{_alt(lex.references)}){e}",
-        "set": rf"(?P<word>{_alt(lex.sets)}|(?:every|each)\s+(?:{units}|{wday}|{pod}|{seasons}))s?{e}",
+        "set": rf"(?P<word>{_alt(lex.sets)}|(?:every|each)\s+(?:{units}|{wday}|{pod}|{seasons}"
+               rf"|{full_mon}))s?{e}",
+        # "on Tuesdays", "Tuesday nights": a weekday in the plural recurs (TIMEX3 SET XXXX-WXX-2TNI)
+        "weekday_set": rf"(?P<wd>{wday})(?:s|\s+(?P<pod>{pod})s){e}",
+        # "by mid-afternoon", "mid-morning yesterday": the middle of a part of the day the story is on
+        "part_of_day": rf"(?P<mid>mid)[\s-]?(?P<pod>{day_pod})"
+                       rf"(?:\s+(?P<word>yesterday|today|tomorrow))?{e}",
         "holiday": rf"(?P<hol>{_alt(list(lex.holidays) + list(lex.floating_holidays))}){e}",
         "anaphor": r"(?:(?P<mod>later|earlier)\s+(?:(?:in|on)\s+)?)?"
                    r"(?:that|the\s+same|(?P<next>the\s+following))\s+(?P<unit>day|week|month|year)\b",
