@@ -20,6 +20,9 @@ suffered gunshot wounds", "then turned the gun on himself" — are read with the
 hospital with minor injuries"), by an age ("16-year-old shot") or by the event's name ("a triple
 homicide", "a murder-suicide") are read with ``warlog.extract.casualty_states``; a title-case headline
 ("Two Men Shot Outside Bar") is re-read in sentence case (``warlog.extract.casualty_headlines``).
+Lone victims told clause by clause ("a woman was shot in the back and a boy was shot in the arm") make
+one figure, and a relative told as shot after a death in the sentence ("a father was killed and his son
+was shot") is the survivor (``casualty_records.new_victims``, ``survivors_beside_dead``).
 The vocabulary is data: ``warlog/data/casualties.yaml``; numbers are read by ``warlog.extract.numbers``.
 
 The work is split by job: the vocabulary (``casualty_lexicon``), token questions (``casualty_words``),
@@ -40,7 +43,12 @@ from warlog.extract.base import Component
 from warlog.extract.casualty_headlines import recased, shifted, title_case
 from warlog.extract.casualty_lexicon import KINDS, LEXICON, CasualtyLexicon, _kind_table, casualty_lexicon
 from warlog.extract.casualty_links import COMPLEMENT_DEPS, COUNTING_DEPS, MODIFIER_DEPS, FigureLinks, Link
-from warlog.extract.casualty_records import CasualtyRecords, derived_injured
+from warlog.extract.casualty_records import (
+    CasualtyRecords,
+    derived_injured,
+    new_victims,
+    survivors_beside_dead,
+)
 from warlog.extract.casualty_totals import OTHERS_BASE, OTHERS_WINDOW, casualty_totals
 from warlog.extract.casualty_victims import SingleVictims
 from warlog.extract.numbers import Quantity, combine_counts, find_quantities
@@ -109,8 +117,10 @@ class CasualtyFinder(Component, FigureLinks, SingleVictims, CasualtyRecords):
         for group in self._coordinated(sent, linked, counted):
             found.extend(self._mentions(sent, *group[0]) if len(group) == 1 else [self._sum(sent, group)])
         found.extend(self._multiple_events(sent, counted))
-        found.extend(self._singular_victims(sent, counted))
-        found.extend(self._then_himself(sent, counted, found))
+        singles = self._singular_victims(sent, counted)
+        found.extend(self._then_himself(sent, counted, found + singles))
+        singles = survivors_beside_dead(sent, singles, found)
+        found.extend(singles + new_victims(sent, singles))
         if found and self.lex.aggregate.search(sent.text):
             found = [m.model_copy(update={"aggregate": True}) for m in found]
         elif found:

@@ -62,6 +62,7 @@ class CasualtyLexicon:
     assailants: frozenset[str] = frozenset()  # "two gunmen shot": who shoots, not who is shot
     groups: dict[str, int | None] = field(default_factory=dict)  # "a family of five": 5
     survivor_words: frozenset[str] = frozenset()  # "in stable condition": will live
+    negative_determiners: frozenset[str] = frozenset()  # "no other student was hurt": nobody
 
     def predicate_kind(self, tok: Token) -> str | None:
         """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
@@ -92,7 +93,7 @@ def casualty_lexicon() -> CasualtyLexicon:
             "uncounted_modifiers", "also_adverbs", "suffer_verbs", "state_nouns", "state_adjectives",
             "hospital_nouns", "conveyance_verbs", "multiple_words",
             "self_killing", "suicide_nouns", "age_units",
-            "assailant_nouns", "group_nouns", "survivor_words")
+            "assailant_nouns", "group_nouns", "survivor_words", "negative_determiners")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -153,5 +154,6 @@ def casualty_lexicon() -> CasualtyLexicon:
         assailants=words["assailant_nouns"],
         groups={str(w).lower(): n for w, n in groups.items()},
         survivor_words=words["survivor_words"],
+        negative_determiners=words["negative_determiners"],
         injured_words=frozenset(w for w, k in _kind_table(raw, "adjectives").items() if k == "injured"),
     )

@@ -53,6 +53,10 @@ class FigureLinks(CasualtyWords):
                 return Link(self._refine(child, lex.predicate_kind(child)), child)
         if num.dep_ in COUNTING_DEPS and num.head.i != num.i and num.head.pos_ != "NUM":
             kind = lex.predicate_kind(num.head) or lex.counted_nouns.get(num.head.lemma_.lower())
+            if kind == "casualties" and num.head.dep_ in {"nsubj", "nsubjpass"}:  # "one victim died"
+                fate = self._cue(num.head, num.head)  # the fate the victims' own verb tells
+                if fate is not None and fate.kind in {"killed", "injured"} and fate.cue.i == num.head.head.i:
+                    return fate
             if kind:  # "3 dead", "12 deaths", "59 killed" read as a noun phrase; "Four shot to death"
                 return Link(self._refine(num.head, kind), num.head)
             if not self._is_victim(num.head):

@@ -70,15 +70,21 @@ def headline_pair(verb: Token, lex) -> str | None:
     return other if other in {"killed", "injured"} else None
 
 
-def also_victim(verb: Token, victim: Token, lex) -> bool:
-    """"A woman was also shot": a victim introduced anew (an indefinite noun or a name), with an "also"
-    adverb (``lex.also``) on its verb, is one more person than those told before. "He was also shot in
-    the arm" is the same person again; "shot another teen" is mostly someone other than the shooter, so
-    "another" alone does not add."""
-    if not any(c.dep_ == "advmod" and c.lower_ in lex.also for c in verb.children):
-        return False
+def also_victim(verb: Token, victim: Token, lex) -> Token | None:
+    """"A woman was also shot": a victim introduced anew, with an "also" adverb (``lex.also``) on its
+    verb, is one more person than those told before; the "also" is returned (the mention's evidence
+    cites it, so ``casualty_totals`` can tell it from an "other"). Introduced anew: an indefinite noun,
+    a name, or a person told by a relation ("his stepfather, John Smith", "the woman's boyfriend": a
+    possessive on the noun). "He was also shot in the arm" and "the man was also shot" are the same
+    person again; "shot another teen" is mostly someone other than the shooter, so "another" alone does
+    not add."""
+    also = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.also and c.i < verb.i),
+                None)  # not "the shooting of his friend, also 14"
+    if also is None or victim.lower_ in lex.pronouns:
+        return None
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in victim.children)
-    return indefinite or victim.ent_type_ == "PERSON"
+    related = any(c.dep_ == "poss" for c in victim.children)
+    return also if indefinite or related or victim.ent_type_ == "PERSON" else None
 
 
 def suffered(verb: Token, lex) -> tuple[str, Token] | None:

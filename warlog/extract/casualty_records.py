@@ -23,7 +23,7 @@ from warlog.schema import CasualtyCategory, CasualtyMention, Count
 if TYPE_CHECKING:
     from warlog.extract.casualty_links import Link
 
-__all__ = ["CasualtyRecords", "derived_injured"]
+__all__ = ["CasualtyRecords", "derived_injured", "new_victims", "survivors_beside_dead"]
 
 
 class CasualtyRecords(CasualtyWords):
@@ -153,3 +153,61 @@ def derived_injured(sent: SpacySpan, found: list[CasualtyMention]) -> list[Casua
     n = harmed.count.best - dead
     count = Count(low=n, best=n, high=n, category=harmed.count.category, evidence=harmed.count.evidence)
     return [CasualtyMention(kind="injured", count=count, evidence=evidence_span(sent, start, end))]
+
+
+
+def survivors_beside_dead(sent: SpacySpan, singles: list[CasualtyMention],
+                          others: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Lone victims of one sentence, those told only as shot made injured where the sentence first tells
+    a death and then a relative of someone: "a father was killed and his son was shot", "a girl has
+    died and her father is in critical condition". One victim told as shot is otherwise left harmed
+    (``casualties``), since it is often the one who died ("he was taken to the hospital, where he
+    died"); a relative named after the death is another person, the survivor. The killer's own death
+    ("then killed himself") and deaths of a tally do not count."""
+    dead = [m.evidence.end for m in singles + others
+            if m.kind == "killed" and not m.aggregate and not m.others]
+    if not dead:
+        return singles
+    result = []
+    for m in singles:
+        victim = _victim(sent, m)
+        related = victim is not None and any(c.dep_ == "poss" for c in victim.root.children)
+        if m.kind == "casualties" and not m.others and related and min(dead) <= m.evidence.start:
+            m = m.model_copy(update={"kind": "injured"})
+        result.append(m)
+    return result
+
+
+def new_victims(sent: SpacySpan, singles: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Lone victims each introduced anew in one sentence, clause by clause, make one figure: "a woman was
+    shot in the back and a boy was shot in the arm" is two people shot. Each is told with an
+    indefinite article ("a", "an"), so none is someone told before; coordinated nouns ("a woman and a
+    boy were shot") are already one figure (``CasualtyRecords._coordinated``). Only the harmed who are
+    not told dead (``casualties``, ``injured``; "a man was shot and a woman was wounded" is two harmed):
+    deaths so told are mostly one death told twice ("a man was found dead ... a victim died"). Only
+    where at least two are told; "also" victims add up in ``casualty_totals`` instead."""
+    group: list[CasualtyMention] = []
+    for m in singles:
+        victim = _victim(sent, m)
+        if m.others or m.count.best != 1 or victim is None or m.kind not in {"casualties", "injured"}:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in victim.root.children):
+            group.append(m)
+    found = []
+    if len(group) >= 2:
+        n = len(group)
+        kind = "injured" if all(m.kind == "injured" for m in group) else "casualties"
+        start, end = min(m.evidence.start for m in group), max(m.evidence.end for m in group)
+        first, last = group[0].count.evidence, group[-1].count.evidence
+        count = Count(low=n, best=n, high=n, category=group[0].count.category,
+                      text=doc_text(sent.doc)[first.start : last.end],
+                      evidence=evidence_span(sent, first.start, last.end))
+        found.append(CasualtyMention(kind=kind, count=count, evidence=evidence_span(sent, start, end)))
+    return found
+
+
+def _victim(sent: SpacySpan, m: CasualtyMention) -> SpacySpan | None:
+    """The words a lone victim's count cites ("son" of "his son was shot"), as a span of the parse."""
+    if m.count.evidence is None:
+        return None
+    return sent.doc.char_span(m.count.evidence.start, m.count.evidence.end)

@@ -70,16 +70,47 @@ def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> Casualty
     death contrast with the dead ("two killed, two others hurt": 2 hurt), so a death in between stops.
     Only one victim told before is continued ("a man was shot; two other men were wounded": 3): after a
     group ("four people were shot ... two other victims fled") "other" mostly sets some of that group
-    apart from the rest, and adding would count them twice. A killer who killed himself is one more
-    dead whatever the figure before ("killed two children, then himself": 3)."""
+    apart from the rest, and adding would count them twice; but someone "also" shot beside the dead is
+    beside them all ("three were killed; a woman was also shot": 4 harmed, so 1 injured). One victim
+    told again by the noun of an earlier one is that person again (``_same_victim``). Injured "others"
+    do not continue one person told only as shot after one death was told ("one man dead ... Smith was
+    shot ... three other men were wounded": 3): that person is mostly the one who died. A killer who
+    killed himself is one more dead whatever the figure before ("killed two children, then himself": 3)."""
+    if any(_same_victim(m, b) for b in earlier):
+        return None
     for b in reversed(earlier):
         if m.evidence.start - b.evidence.end > OTHERS_WINDOW or b.evidence.start >= m.evidence.start:
             return None
         if m.kind == "injured" and b.kind == "killed":
             return None
         if not b.others and b.kind in OTHERS_BASE[m.kind] and first_figure(b.count) is not None:
-            return b if first_figure(b.count) == 1 or _reflexive(m) else None
+            if m.kind == "injured" and b.kind == "casualties" and any(  # the one shot is the one dead
+                k.kind == "killed" and first_figure(k.count) == 1 for k in earlier
+            ):
+                return None
+            beside_dead = m.kind == "casualties" and b.kind == "killed" and first_figure(m.count) == 1 and (
+                _also(m))
+            return b if first_figure(b.count) == 1 or _reflexive(m) or beside_dead else None
     return None
+
+
+def _same_victim(m: CasualtyMention, base: CasualtyMention) -> bool:
+    """One victim told again by the noun of one told before ("her son was wounded ... her son Kodi was
+    also wounded", a killer who "killed himself" in the headline and again below): the
+    same person, not one more."""
+    text, before = (m.count.text or "").lower(), (base.count.text or "").lower()
+    if first_figure(m.count) != 1:
+        return False
+    return bool(text) and text == before and text.isalpha()
+
+
+def _also(m: CasualtyMention) -> bool:
+    """A figure told with "also" ("three were killed; a woman was also shot"): the writer sets these
+    people beside every victim told before, the dead of a group as much as one dead person. (Beside a
+    group of people shot, "also" mostly names one of that group: "six were shot ... Smith was also
+    shot" is six.)"""
+    words = casualty_lexicon().also
+    return any(w in words for w in m.evidence.text.lower().split())
 
 
 def _reflexive(m: CasualtyMention) -> bool:

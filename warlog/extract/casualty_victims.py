@@ -11,7 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from warlog.extract.casualty_parts import also_victim, own_death, own_participle, then_himself
+from warlog.extract.casualty_parts import (
+    also_victim,
+    own_death,
+    own_participle,
+    then_himself,
+)
 from warlog.extract.casualty_states import age_noun, multiple_event, state_of, state_victim, survives
 from warlog.extract.casualty_words import CasualtyWords, conjuncts, evidence_span, shot_at
 from warlog.extract.numbers import parse_number
@@ -94,7 +99,8 @@ class SingleVictims(CasualtyWords):
                 continue
             if victim is None or victim.i in counted or self._hypothetical(verb, None) or shot_at(verb):
                 continue  # "the family was shot at": nobody hit
-            negated = any(c.dep_ == "neg" for c in verb.children)
+            negated = any(c.dep_ == "neg" for c in verb.children) or any(  # "no other student was hurt"
+                c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in victim.children)
             if negated or any(c.dep_ == "nummod" for c in victim.children) or self._uncounted(victim):
                 continue
             named = victim.ent_type_ == "PERSON" or (
@@ -119,7 +125,9 @@ class SingleVictims(CasualtyWords):
             if known is not None and rank.get(known.kind, 2) <= rank.get(kind, 2):
                 continue
             doc = sent.doc
-            first, last = min(victim.i, verb.i, predicate.i), max(victim.i, verb.i, predicate.i)
+            also = also_victim(verb, victim, lex)  # "a woman was also shot": cited, so totals can tell
+            marks = (victim.i, verb.i, predicate.i) + ((also.i,) if also is not None else ())
+            first, last = min(marks), max(marks)
             # "a woman and a child were shot": each coordinated person is one more victim
             root = victim  # "a girl and a woman wounded by gunfire": the clause hangs on the last one
             while root.dep_ == "conj" and root.head.pos_ in {"NOUN", "PROPN"} and self._one_victim(root.head):
@@ -133,7 +141,7 @@ class SingleVictims(CasualtyWords):
             # "a woman was also shot": one more victim than those told before
             # but a child who shot himself is the victim already told ("a 9-year-old boy shot himself")
             killer = kind == "killed" and victim.lower_ in lex.reflexive and not self._child_agent(verb)
-            beyond = killer or also_victim(verb, victim, lex)
+            beyond = killer or also is not None
             found[victim.i] = CasualtyMention(kind=kind, count=count, evidence=evidence, others=beyond)
         return list(found.values())
 

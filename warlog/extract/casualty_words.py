@@ -70,8 +70,9 @@ class CasualtyWords:
             subject.lower_ not in self.lex.assailants)
 
     def _refine(self, verb: Token, kind: str) -> str:
-        """A shooting that killed: "shot dead", "shot and killed", "fatally shot", "shot to death"; an
-        injury that killed: "fatally wounded"."""
+        """A shooting that killed: "shot dead", "shot and killed", "fatally shot", "shot to death", "shot
+        and pronounced dead" (a light verb joined to it, with a death adjective); an injury that killed:
+        "fatally wounded"."""
         if kind == "injured":
             fatal = any(
                 c.lower_ in self.lex.adverbs and self.lex.adverbs[c.lower_] == "killed"
@@ -107,6 +108,11 @@ class CasualtyWords:
                 other = self.lex.transitive.get(child.lemma_.lower())
                 if other in {"killed", "injured"}:
                     return other
+                if child.lemma_.lower() in self.lex.light_verbs and any(  # "shot and pronounced dead"
+                    g.dep_ in {"oprd", "acomp"} and self.lex.adjectives.get(g.lower_) == "killed"
+                    for g in child.children
+                ):
+                    return "killed"
         return headline_pair(verb, self.lex) or kind  # "... girl shot, killed"
 
     def _toll(self, verb: Token) -> tuple[str, Token] | None:
