@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from warlog.extract.timenorm import (
@@ -97,9 +98,15 @@ class Resolver:
         month, day = self._month_number(g["mon"]), int(g["day"])
         year = int(g["year"]) if g.get("year") else self._pick_year(month, day, tense)
         try:
-            return day_norm(date(year, month, day), self.zone)
+            told = date(year, month, day)
         except ValueError:
             return None
+        if g.get("pod"):
+            # "the morning of July 14": those hours; the value names the day, as TimeBank annotates
+            # "the night of Oct. 23", and the day is what dates an incident
+            part = part_of_day_norm(told, _low(g["pod"]), self.lex, self.zone)
+            return replace(part, value=told.isoformat())
+        return day_norm(told, self.zone)
 
     _date_dmy = _date_mdy
 

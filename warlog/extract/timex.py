@@ -52,6 +52,8 @@ class TimeLexicon:
     same_form_past: frozenset[str] = frozenset()
     followup_verbs: frozenset[str] = frozenset()
     amount_words: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
+    stamp_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -90,7 +92,7 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         if not (isinstance(mwn, list) and len(mwn) == 3 and all(isinstance(v, int) for v in mwn)):
             raise LexiconError(f"lexicon {name!r}: floating holiday {word!r} must be [month, weekday, n]")
         floating[word] = (mwn[0], mwn[1], mwn[2])
-    for key in ("same_form_past", "followup_verbs", "amount_words"):
+    for key in ("same_form_past", "followup_verbs", "amount_words", "street_words", "stamp_heads"):
         if not isinstance(raw.get(key) or [], list):
             raise LexiconError(f"lexicon {name!r}: {key} must be a list of words, not {raw[key]!r}")
     spoken: dict[str, int] = {}
@@ -121,6 +123,8 @@ def time_lexicon(name: str = LEXICON) -> TimeLexicon:
         same_form_past=frozenset(str(w).lower() for w in raw.get("same_form_past") or ()),
         followup_verbs=frozenset(str(w).lower() for w in raw.get("followup_verbs") or ()),
         amount_words=frozenset(" ".join(str(w).lower().split()) for w in raw.get("amount_words") or ()),
+        street_words=frozenset(str(w).lower() for w in raw.get("street_words") or ()),
+        stamp_heads=frozenset(" ".join(str(w).lower().split()) for w in raw.get("stamp_heads") or ()),
     )
 
 
@@ -173,11 +177,13 @@ def patterns(name: str = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
     # "4 in the morning", "8 in the evening": the part of day says which half of the clock
     ampm = rf"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m|in\s+the\s+{day_pod})"
     b, e = r"(?<![\w.$£€-])", r"(?![\w])"
+    # "the morning of July 14", "early on the night of 3 May": the part of that day, one expression
+    pod_of = rf"(?:(?:(?:early|late)\s+(?:on\s+|in\s+)?)?the\s+(?P<pod>{pod})\s+of\s+)?"
     families = {
-        "date_mdy": rf"(?:(?P<wd>{wday}),?\s+)?(?P<mon>{mon})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+        "date_mdy": rf"{pod_of}(?:(?P<wd>{wday}),?\s+)?(?P<mon>{mon})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
                     rf"(?:,?\s+(?P<year>{year}))?(?!\d)",
-        "date_dmy": rf"(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                    rf"(?P<mon>{mon})(?:,?\s+(?P<year>{year}))?(?!\d)",
+        "date_dmy": rf"{pod_of}(?:(?P<wd>{wday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+                    rf"\s+(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year}))?(?!\d)",
         "range_dmy": rf"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*(?P<day>[0-3]?\d)"
                      rf"(?:st|nd|rd|th)?\s+"
                      rf"(?:of\s+)?(?P<mon>{mon})(?:,?\s+(?P<year>{year}))?(?!\d)",
