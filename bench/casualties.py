@@ -12,7 +12,7 @@ through the full warlog pipeline (published = the article's ``dct``) and is scor
   (``casualty_totals``: the largest non-aggregate figure per kind; injured = people shot less killed
   where no injured figure is given), so the figure is still measured;
 * date exact / city right: from the first non-background incident. Where there is none the date counts
-  as a miss and the city is the story's own settlement (``incident_places.story_place``: the trusted
+  as a miss and the city is the story's own settlement (``story_places.story_place``: the trusted
   settlement the article names most), counted apart as "city from story". The city is compared by
   name (``city_matches``): the archive's "City (Suburb)" accepts either name, and spelling variants
   ("St."/"Saint", "New York City"/"New York") are one name. "city named" is the share of articles whose
@@ -158,10 +158,11 @@ def city_matches(place, gold_city: str) -> bool:
 
 
 def story_city(doc):
-    """The settlement the article is about (``incident_places.story_place``), for an article the pipeline
+    """The settlement the article is about (``story_places.story_place``), for an article the pipeline
     made no incident of: the city is still measured, as the casualty figures are."""
     from warlog.extract.extensions import get_list
-    from warlog.extract.incident_places import focus_country, story_place
+    from warlog.extract.incident_places import focus_country
+    from warlog.extract.story_places import story_place
 
     sites = [p for p in get_list(doc, "places") if p.geonameid is not None and p.evidence is not None]
     return story_place(sites, doc, focus_country(sites))

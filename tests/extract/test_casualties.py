@@ -5,25 +5,10 @@ from __future__ import annotations
 import pytest
 
 from warlog.errors import LexiconError
-from warlog.extract import incident_places
 from warlog.extract.casualties import CasualtyFinder, _kind_table, casualty_lexicon, casualty_totals
 from warlog.extract.drafts import Draft, Segment
-from warlog.extract.incident_places import (
-    _namesake_in,
-    before_city_parts,
-    city_part,
-    city_parts,
-    city_section_names,
-    dateline_place,
-    lies_within,
-    neighbourhood_pattern,
-    settle_places,
-    story_place,
-    trusted_place,
-)
-from warlog.extract.incidents import _attach_loose_figures, _grounded
-from warlog.geo.gazetteer import Entry, Gazetteer
-from warlog.schema import CasualtyMention, Count, EventMention, Place, PlaceCandidate, Span
+from warlog.extract.incidents import _attach_loose_figures
+from warlog.schema import CasualtyMention, Count, EventMention, Span
 
 
 @pytest.fixture(scope="module")
@@ -348,71 +333,9 @@ def test_the_additional_words_are_loaded_from_the_lexicon():
     assert {"other", "others", "more"} <= casualty_lexicon().additional
 
 
-# ----------------------------------------------------------------------------------------- incident place
-# Where a casualty incident happened in a local story (warlog.extract.incidents: ``_settle_places``).
-
-
-def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    defaults = {"geonameid": 1, "country": "US", "where_prec": 1, "feature_code": "PPL"}
-    return Place(name=name, resolved_name=name, evidence=Span(start=start, end=start + len(name), text=name),
-                 **(defaults | fields))
-
-
-def test_a_capitalised_place_opening_a_line_before_a_dash_is_the_dateline():
-    text = "Man shot on porch.\n\nSPRINGVILLE, Ind. (WXYZ) — A man was shot on Friday."
-    town = _place(text, "SPRINGVILLE", admin1="Indiana")
-    assert dateline_place(text, [town], "US") is town
-
-
-def test_a_place_inside_a_sentence_is_no_dateline():
-    text = "Man shot on porch.\n\nPolice in Springville said a man was shot - he survived."
-    assert dateline_place(text, [_place(text, "Springville", admin1="Indiana")], "US") is None
-
-
-def test_a_dateline_the_finder_missed_is_taken_from_the_same_name_later_in_the_story():
-    text = "Man hurt.\n\nSPRINGVILLE (WXYZ) – A man was hurt. Springville police said he will survive."
-    later = _place(text, "Springville", admin1="Indiana")
-    assert dateline_place(text, [later], "US") is later
-
-
-def test_a_place_called_a_neighborhood_is_not_trusted_as_the_city(model):
-    text = "A man was shot in the Maple Grove neighborhood on Sunday."
-    doc = model(text)
-    assert not trusted_place(_place(text, "Maple Grove", admin1="Texas"), doc, "US", None)
-    assert city_part(before_city_parts(text), "Maple Grove")
-    assert not city_part(before_city_parts(text), "Grove Hill")
-
-
-def test_a_settlement_abroad_is_not_trusted_in_a_story_about_one_country(model):
-    text = "A man was shot in Springville on Sunday."
-    place = _place(text, "Springville", country="PH")
-    assert not trusted_place(place, model(text), "US", None)
-    assert trusted_place(place.model_copy(update={"country": "US"}), model(text), "US", None)
-
-
-def test_an_ambiguous_town_outside_the_datelines_state_is_not_trusted(model):
-    text = "A man was shot in Springville on Sunday."
-    place = _place(text, "Springville", admin1="Alabama", reason="ambiguous: close alternatives kept")
-    assert not trusted_place(place, model(text), "US", "Pennsylvania")
-    assert trusted_place(place, model(text), "US", "Alabama")
-
-
-def test_a_town_inside_a_state_can_stand_for_the_state():
-    state = Place(name="Texas", resolved_name="Texas", where_prec=4, country="US", admin1="Texas")
-    assert lies_within(Place(name="Plano", where_prec=1, country="US", admin1="Texas"), state)
-    assert not lies_within(Place(name="Tulsa", where_prec=1, country="US", admin1="Oklahoma"), state)
-
-
-def test_the_city_part_words_are_loaded_from_the_lexicon():
-    assert {"neighborhood", "section"} <= city_parts()
-
-
-def test_a_name_that_is_part_of_a_street_is_not_trusted_as_a_town(model):
-    text = "The girl was shot inside a home on Maple Parkway on Sunday."
-    assert not trusted_place(_place(text, "Maple", admin1="Ohio"), model(text), "US", None)
+# ----------------------------------------------------------------------------------------- loose figures
+# Figures told outside any event sentence (warlog.extract.incidents); the place tests live in
+# test_incident_places.py, test_story_places.py and test_place_scene.py.
 
 
 def _figure_at(start: int, end: int, kind: str = "injured", n: int = 2) -> CasualtyMention:
@@ -453,111 +376,6 @@ def test_a_figure_told_before_any_report_joins_the_first_current_report():
     assert (history.loose, current.loose) == ([], [headline])
 
 
-# ----------------------------------------------------------------------------------------- the story's town
-
-
-def _mentions(text: str, name: str, gid: int, **fields) -> list[Place]:
-    return [_place(text, name, nth=i, geonameid=gid, **fields) for i in range(text.count(name))]
-
-
-def _sites(*groups: list[Place]) -> list[Place]:
-    return sorted((p for g in groups for p in g), key=lambda p: p.evidence.start)
-
-
-def test_the_story_place_is_the_town_the_story_names_most(model):
-    text = "A man was shot in Elmwood. Oakton police said he will live. The Oakton mayor spoke in Oakton."
-    sites = _sites(_mentions(text, "Elmwood", 2, admin1="Ohio"), _mentions(text, "Oakton", 1, admin1="Ohio"))
-    assert story_place(sites, model(text), "US").name == "Oakton"
-
-
-def test_the_story_place_stays_in_the_province_most_places_lie_in(model):
-    text = "Oakton police said a man was shot. Elmwood, Ohio. Elmwood police. Oakton."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Maine"),
-                   _mentions(text, "Elmwood", 2, admin1="Ohio"),
-                   [_place(text, "Ohio", geonameid=9, admin1="Ohio", where_prec=4, feature_code="ADM1")])
-    assert story_place(sites, model(text), "US").name == "Elmwood"
-
-
-def test_a_mention_before_a_street_word_does_not_count_for_the_story_place(model):
-    text = "A man was shot on Birch Road. Birch Road was closed. Police in Oakton said he will live."
-    sites = _sites(_mentions(text, "Birch", 3, admin1="Ohio"), _mentions(text, "Oakton", 1, admin1="Ohio"))
-    assert story_place(sites, model(text), "US").name == "Oakton"
-
-
-def test_a_city_section_named_by_its_direction_is_not_trusted_as_a_town(model):
-    text = "A man was shot on the South Side on Sunday."
-    assert "south side" in city_section_names()
-    assert not trusted_place(_place(text, "South Side", admin1="Ohio"), model(text), "US", None)
-
-
-def _segment_draft(text: str, place: Place) -> Draft:
-    draft = _draft(0, len(text))
-    draft.segments[0].place = place
-    return draft
-
-
-def test_the_lead_report_takes_the_story_town_over_a_town_named_once(model):
-    text = "Oakton police said a man was shot near Elmwood. Oakton officers came. Oakton is quiet."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Ohio"))
-    lead = _segment_draft(text, sites[1])
-    settle_places([lead], model(text), sites, "US")
-    assert lead.place.name == "Oakton"
-
-
-def test_a_later_report_at_a_trusted_town_of_its_own_keeps_it(model):
-    text = "Oakton was shelled. Oakton officials spoke of Oakton. Drones also struck Elmwood."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Iowa"))
-    lead, later = _segment_draft(text, sites[0]), _segment_draft(text, sites[-1])
-    settle_places([lead, later], model(text), sites, "US")
-    assert (lead.place.name, later.place.name) == ("Oakton", "Elmwood")
-
-
-def test_a_lead_report_at_the_town_the_story_names_most_keeps_it_against_another_provinces_towns(model):
-    # a war report: the strike's city is named again and again, the front's villages once each
-    text = "Missiles hit Oakton. Oakton residents fled. Oakton was dark. Fights near Elmwood and Fairview."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Iowa"),
-                   _mentions(text, "Fairview", 3, admin1="Iowa"))
-    lead = _segment_draft(text, sites[0])
-    settle_places([lead], model(text), sites, "US")
-    assert lead.place.name == "Oakton"
-
-
-def test_a_report_with_only_a_state_takes_the_story_town(model):
-    text = "A man was shot in Ohio. Oakton police said Oakton was calm."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"),
-                   [_place(text, "Ohio", geonameid=9, admin1="Ohio", where_prec=4, feature_code="ADM1")])
-    report = _segment_draft(text, sites[0])
-    settle_places([report], model(text), sites, "US")
-    assert report.place.name == "Oakton"
-
-
-def test_the_story_town_alone_does_not_make_a_report_of_commentary(model):
-    text = "NATO is in a confrontation with Russia, analysts said. Oakton officials met in Oakton."
-    sites = _mentions(text, "Oakton", 1, admin1="Ohio")
-    country = _place(text, "Russia", geonameid=9, country="RU", where_prec=6, feature_code="PCLI")
-    report = _segment_draft(text, country)
-    settle_places([report], model(text), sites, "US")
-    assert report.place.name == "Oakton" and report.story_located
-    assert not _grounded(report, [])
-    figure = _figure_at(report.segments[0].start, report.segments[0].start + 4, "killed", 2)
-    assert _grounded(report, [figure])  # with a figure of its own it is an incident, at the story's town
-
-
-def test_an_ambiguous_town_is_read_as_its_namesake_in_the_story_province(monkeypatch):
-    namesake = Entry(id=7, name="Oakton", lat=1.0, lon=2.0, country="US", admin1="Ohio", admin2=None,
-                     fcode="PPL", kind=1, population=10)
-
-    class Stub:
-        def get(self, geonameid: int) -> Entry | None:
-            return namesake if geonameid == 7 else None
-
-    monkeypatch.setattr(Gazetteer, "default", classmethod(lambda cls: Stub()))
-    alt = PlaceCandidate(geonameid=7, name="Oakton", lat=1.0, lon=2.0, country="US")
-    place = Place(name="Oakton", geonameid=3, country="US", admin1="Maine", where_prec=1, alternatives=[alt])
-    assert _namesake_in(place, "Ohio").admin1 == "Ohio" and _namesake_in(place, "Ohio").geonameid == 7
-    assert _namesake_in(place, "Iowa") is place
-
-
 def test_others_after_a_group_set_some_of_the_group_apart_and_do_not_add_up(find):
     mentions = find("Four people were shot outside a bar. Two other victims fled before police came.")
     assert casualty_totals(mentions)[1].best == 4
@@ -581,18 +399,6 @@ def test_the_reflexive_pronouns_are_loaded_from_the_lexicon():
     assert {"himself", "herself"} <= casualty_lexicon().reflexive <= casualty_lexicon().pronouns
 
 
-def test_a_name_the_story_once_calls_a_neighborhood_is_no_story_town(model):
-    text = "A man was shot in the Elmwood neighborhood. Elmwood is calm. Elmwood. Oakton police said so."
-    sites = _sites(_mentions(text, "Elmwood", 2, admin1="Ohio"), _mentions(text, "Oakton", 1, admin1="Ohio"))
-    assert story_place(sites, model(text), "US").name == "Oakton"
-
-
-def test_a_town_the_story_calls_an_area_stays_a_town(model):
-    text = "A man was shot in the Oakton area. Oakton police said Oakton was calm. Elmwood is near."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Ohio"))
-    assert story_place(sites, model(text), "US").name == "Oakton"
-
-
 def test_an_unborn_child_is_not_counted_among_the_dead(find):
     assert ranges(find("Five adults and an unborn child were killed.")) == [("killed", 5, 5, 5)]
     found = find("A pregnant woman survived but her unborn baby was killed.")
@@ -608,18 +414,6 @@ def test_one_of_the_wounded_who_died_is_a_death(find):
     found = find("Four women were wounded in a shooting. One of the wounded has died.")
     assert ranges(found) == [("injured", 4, 4, 4), ("killed", 1, None, None)]
     assert ranges(find("Two of the wounded are in critical condition.")) == [("injured", 2, None, None)]
-
-
-@pytest.mark.parametrize("loader", [neighbourhood_pattern, city_section_names])
-def test_a_place_word_list_that_is_not_a_list_is_rejected(monkeypatch, loader):
-    monkeypatch.setattr(incident_places, "load_yaml", lambda name: {
-        "neighbourhood_words": "neighborhood", "city_section_names": "south side"})
-    loader.cache_clear()
-    try:
-        with pytest.raises(LexiconError, match="casualties_places.yaml"):
-            loader()
-    finally:
-        loader.cache_clear()
 
 
 def test_the_uncounted_modifiers_are_loaded_from_the_lexicon():

@@ -34,7 +34,6 @@ from warlog.extract.grading import grade
 from warlog.extract.incident_places import (
     focus_country,
     located,
-    off_scene,
     place_from_lead,
     segment_place,
     settle_places,
@@ -49,6 +48,7 @@ from warlog.extract.incident_times import (
     told_elsewhere,
     violence_times,
 )
+from warlog.extract.place_scene import off_scene
 from warlog.extract.roles import PERPETRATOR, claimed_perpetrator
 from warlog.extract.spans import char_span, doc_text
 from warlog.extract.times import is_background_time, page_stamps

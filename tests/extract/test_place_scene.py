@@ -1,0 +1,190 @@
+"""Is a named place the scene? (warlog.extract.place_scene): places of care, residences, streets,
+neighbourhoods, city parts, the tails of longer names, and the word lists they read."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.errors import LexiconError
+from warlog.extract import place_scene
+from warlog.extract.place_scene import (
+    care_patterns,
+    care_place,
+    city_parts,
+    city_section_names,
+    inner_name,
+    locative_words,
+    name_lead_words,
+    neighbourhood_names,
+    neighbourhood_pattern,
+    off_scene,
+    outlet_place,
+    residence_patterns,
+    residence_place,
+    street_place,
+)
+from warlog.schema import Place, Span
+
+
+def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    defaults = {"geonameid": 1, "country": "US", "where_prec": 1, "feature_code": "PPL"}
+    return Place(name=name, resolved_name=name, evidence=Span(start=start, end=start + len(name), text=name),
+                 **(defaults | fields))
+
+
+# ----------------------------------------------------------------------------------------- places of care
+
+
+@pytest.mark.parametrize("text", [
+    "He was taken to Mercy Hospital in Oakton, where he died.",
+    "The boy was taken by medical helicopter to Saint Ann Hospital for Children at Valley Health in Oakton.",
+    "She was airlifted to Oakton Children's Hospital.",
+    "The victims were taken to Oakton Regional Medical Center.",
+    "Boy Hurt In Hunting Accident Flown To Oakton",
+    "He is expected to be transported to an Oakton area hospital.",
+])
+def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_a_place_of_care(text):
+    assert care_place(text, _place(text, "Oakton"))
+
+
+@pytest.mark.parametrize("text", [
+    "He was taken to the hospital after being shot in Oakton.",
+    "A man was shot in Oakton on Friday. He was taken to a hospital.",
+    "Oakton police said the man is in a hospital.",
+    "Man Shot In Oakton Rushed To Hospital",
+    "A hospital in Oakton was hit during a rocket attack.",
+    "Oakton Regional Hospital was shelled overnight, the governor said.",
+])
+def test_the_town_where_the_shooting_happened_is_no_place_of_care(text):
+    assert not care_place(text, _place(text, "Oakton"))
+
+
+def test_the_care_words_are_loaded_from_the_lexicon():
+    verb, noun, named = care_patterns()
+    assert verb.search("was airlifted to ") and noun.search("Memorial Hospital in ")
+    assert named.match(" Medical Center")
+
+
+def test_a_care_word_list_that_is_not_a_list_is_rejected(monkeypatch):
+    monkeypatch.setattr(place_scene, "load_yaml", lambda name: {"care_verbs": "taken", "care_nouns": []})
+    care_patterns.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="casualties_places.yaml"):
+            care_patterns()
+    finally:
+        care_patterns.cache_clear()
+
+
+# ----------------------------------------------------------------------------------------- streets, sections
+
+
+@pytest.mark.parametrize("text", [
+    "Four men were wounded in Little Village on Monday.",
+    "Shots were fired in the Old West End.",
+    "An officer fired near Lake Elmwood and Civic Center.",
+])
+def test_the_tail_of_a_longer_name_is_no_scene(text):
+    name = text.split()[text.split().index(next(w for w in text.split() if w in name_lead_words())) + 1]
+    place = _place(text, name)
+    assert inner_name(text, place) and off_scene(text, place)
+
+
+def test_a_town_after_an_ordinary_word_is_no_tail_of_a_name():
+    text = "Man Shot In Village Park. A man was shot in Oakton."
+    assert not inner_name(text, _place(text, "Village"))
+    assert not off_scene(text, _place(text, "Oakton"))
+
+
+def test_a_name_after_a_block_number_is_a_street():
+    text = "Four were shot in the 4900 block of West Hubbard, police said."
+    assert street_place(text, _place(text, "Hubbard"))
+    assert not street_place("He lived in Hubbard.", _place("He lived in Hubbard.", "Hubbard"))
+
+
+def test_a_name_the_story_calls_a_neighbourhood_anywhere_is_found_in_one_pass():
+    names = neighbourhood_names("Shots rang out on the same Austin neighborhood block. In the Marquette Park "
+                                "neighborhood, a boy was hurt.")
+    assert {"austin", "marquette park", "marquette"} <= names
+    assert "oakton" not in neighbourhood_names("The Oakton area was calm.")
+
+
+# ------------------------------------------------------------------------------------------------ home towns
+
+
+def test_the_locative_words_are_loaded_from_the_lexicon():
+    assert {"in", "near", "of"} <= locative_words()
+
+
+@pytest.mark.parametrize(("text", "home"), [
+    ("A Kuna man was hurt.", True),
+    ("Jane Doe, 20, of Kuna, was hurt.", True),
+    ("A Kuna, Idaho, man was hurt.", True),
+    ("It happened north of Kuna.", False),
+    ("A man was shot in Kuna.", False),
+])
+def test_a_home_town_is_told_apart_from_the_place_of_an_event(text, home):
+    assert residence_place(text, _place(text, "Kuna")) is home
+
+
+def test_the_residence_words_are_loaded_from_the_lexicon():
+    after, before = residence_patterns()
+    assert after.match(" teen") and before.search(", of ")
+
+
+# ---------------------------------------------------------------------------------------------- word lists
+
+
+def test_the_city_part_words_are_loaded_from_the_lexicon():
+    assert {"neighborhood", "section"} <= city_parts()
+
+
+@pytest.mark.parametrize("loader", [neighbourhood_pattern, city_section_names])
+def test_a_place_word_list_that_is_not_a_list_is_rejected(monkeypatch, loader):
+    monkeypatch.setattr(place_scene, "load_yaml", lambda name: {
+        "neighbourhood_words": "neighborhood", "city_section_names": "south side"})
+    loader.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match="casualties_places.yaml"):
+            loader()
+    finally:
+        loader.cache_clear()
+
+
+# ------------------------------------------------------------------------------------------------- outlets
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("Photo: Jane Roe, Oakton Chronicle", True),
+    ("the Oakton Star-Tribune reported", True),
+    ("according to Oakton WV News", True),
+    ("A man was shot in Oakton on Sunday.", False),
+    ("Oakton police said the man will live.", False),
+    ("the Oakton news conference", False),  # lower case: no outlet's name
+])
+def test_a_town_that_opens_a_news_outlets_name_is_an_outlet_place(text, outlet):
+    assert outlet_place(text, _place(text, "Oakton")) is outlet
+
+
+def test_an_outlets_town_is_still_a_scene_for_the_report_beside_it():
+    text = "A man was shot in Oakton, the Oakton Herald reported."
+    assert not off_scene(text, _place(text, "Oakton", nth=1))
+
+
+def test_every_word_list_of_the_places_lexicon_loads():
+    from warlog.extract.place_scene import place_words
+
+    keys = ("city_part_words", "name_part_words", "city_section_names", "neighbourhood_words", "care_verbs",
+            "care_nouns", "struck_words", "locative_words", "residence_words", "residence_preps",
+            "name_lead_words", "outlet_words")
+    assert all(place_words(key) and all(isinstance(w, str) for w in place_words(key)) for key in keys)
+
+
+def test_a_missing_word_list_is_rejected_with_the_lexicons_name(monkeypatch):
+    from warlog.extract.place_scene import place_words
+
+    monkeypatch.setattr(place_scene, "load_yaml", lambda name: {})
+    with pytest.raises(LexiconError, match="'outlet_words'.*casualties_places.yaml"):
+        place_words("outlet_words")
