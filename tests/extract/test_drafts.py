@@ -1,10 +1,11 @@
-"""Draft helpers: the headline and lead of one story joined into one report (``merge_lead``)."""
+"""Draft helpers: the headline and lead of one story joined into one report (``merge_lead``), and reports
+telling the same victims joined (``join_same_victims``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from warlog.extract.drafts import Draft, Segment, merge_lead
+from warlog.extract.drafts import Draft, Segment, join_same_victims, merge_lead
 from warlog.schema import EventMention, Place, Span, TimeSpan
 
 TOWN = Place(name="Millbrook", geonameid=101, where_prec=1)
@@ -67,3 +68,48 @@ def test_background_report_between_is_skipped_and_kept():
         [draft(segment(0, TOWN)), draft(segment(50, TOWN, background=True)), draft(segment(100, TOWN))]
     )
     assert [len(d.segments) for d in drafts] == [2, 1] and drafts[1].background
+
+
+def _figures(table: dict[int, tuple[int | None, int | None]]):
+    """(killed, injured) per draft, keyed by its first segment's start."""
+    return lambda d: table[d.segments[0].start]
+
+
+def _dated(d: Draft) -> TimeSpan | None:
+    return d.time
+
+
+def test_reports_telling_the_same_dead_join_across_places():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, OTHER_TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (1, None), 50: (1, 1)}), _dated)
+    assert [len(d.segments) for d in joined] == [2]
+
+
+def test_reports_with_different_tolls_stay_apart():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (1, 3), 50: (1, 4)}), _dated)
+    assert len(joined) == 2
+
+
+def test_same_toll_on_another_day_stays_apart():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=10))]
+    joined = join_same_victims(drafts, _figures({0: (1, None), 50: (1, 2)}), _dated)
+    assert len(joined) == 2
+
+
+def test_reports_that_share_no_figure_stay_apart():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (1, None), 50: (None, 2)}), _dated)
+    assert len(joined) == 2
+
+
+def test_a_shared_zero_is_no_shared_victim():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (0, None), 50: (0, 2)}), _dated)
+    assert len(joined) == 2
+
+
+def test_background_report_is_never_joined_to_the_story():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=3, background=True))]
+    joined = join_same_victims(drafts, _figures({0: (1, None), 50: (1, 1)}), _dated)
+    assert len(joined) == 2 and joined[1].background

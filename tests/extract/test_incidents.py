@@ -309,3 +309,37 @@ def test_a_plural_noun_names_agreements_but_does_not_report_one(model, assembler
     doc = build(model, text, events=[event(text, trigger, "Agreement", "Strategic developments")],
                 places=[place(text, "Kyiv", 1)])
     assert bool(assembler.match(doc)) is kept
+
+
+def _split_story(model, lead_killed: int):
+    """A headline at one town, its lead at a namesake place read apart, the lead adding the wounded."""
+    text = ("Man killed in Northdale shooting.\n\n"
+            "A man was shot dead and a woman was wounded in Dale on Saturday night, police said.")
+    saturday = TimeSpan(start=datetime(2022, 7, 2, tzinfo=UTC), end=datetime(2022, 7, 2, 23, 59, tzinfo=UTC),
+                        text="on Saturday night", date_prec=1, evidence=span(text, "on Saturday night"))
+    figures = [
+        CasualtyMention(kind="killed", count=Count(low=1, best=1, high=1), evidence=span(text, "Man killed")),
+        CasualtyMention(kind="killed", count=Count(low=lead_killed, best=lead_killed, high=lead_killed),
+                        evidence=span(text, "man was shot dead")),
+        CasualtyMention(kind="injured", count=Count(low=1, best=1, high=1),
+                        evidence=span(text, "woman was wounded")),
+    ]
+    return build(
+        model, text,
+        events=[event(text, "killed", "Attack", "Violence against civilians"),
+                event(text, "shot", "Attack", "Violence against civilians")],
+        places=[place(text, "Northdale", 11), place(text, "Dale", 12)],
+        times=[saturday], casualties=figures,
+    )
+
+
+def test_headline_and_lead_telling_the_same_dead_make_one_report_with_the_wounded(model, assembler):
+    reports = assembler.match(_split_story(model, lead_killed=1))
+    assert len(reports) == 1
+    assert (reports[0].killed.best, reports[0].injured.best) == (1, 1)
+
+
+def test_a_lead_with_another_death_toll_stays_a_report_of_its_own(model, assembler):
+    reports = assembler.match(_split_story(model, lead_killed=2))
+    assert len(reports) == 2
+    assert reports[0].injured.is_empty()

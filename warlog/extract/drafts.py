@@ -105,6 +105,49 @@ def merge_lead(drafts: list[Draft], carried: Callable[[Draft], TimeSpan | None] 
     return [d for d in drafts if d is not second]
 
 
+def join_same_victims(
+    drafts: list[Draft],
+    figures: Callable[[Draft], tuple[int | None, int | None]],
+    dated: Callable[[Draft], TimeSpan | None],
+) -> list[Draft]:
+    """The story's first current report takes in the next current one, in turn, while both tell the same
+    victims: the figures both state agree (at least one kind, above zero, and none differs) and their
+    times agree (``_overlap``: overlapping, or one unknown).
+
+    Why: a headline and its lead, or a lead and the body, tell one incident in parts ("Two men shot
+    Saturday in Dale." then "... one of them died and the other is in stable condition"), but a place
+    read differently in each ("North Dale", "Dale") starts a report of its own, and the story's incident
+    then lacks the figures the next part gives. ``figures`` are a report's (killed, injured), None where
+    it states none; ``dated`` its time, stated or carried. Reports whose figures differ ("one dead, three
+    hurt" then "one dead, four hurt" at a second scene) or whose days differ stay apart: roundups and
+    stories that recall an earlier shooting keep their other incidents."""
+    while True:
+        current = [d for d in drafts if not d.background]
+        if len(current) < 2:
+            return drafts
+        first, second = current[0], current[1]
+        if not _same_victims(figures(first), figures(second)):
+            return drafts
+        a, b = dated(first), dated(second)
+        if not _overlap(a, b):
+            return drafts
+        if first.time is None and a is not None:
+            first.segments[0].time = a
+        first.segments = sorted(first.segments + second.segments, key=lambda s: s.start)
+        first.claims.extend(second.claims)
+        first.caveats.extend(second.caveats)
+        first.loose.extend(second.loose)
+        if first.settled is None:
+            first.settled = second.settled
+        drafts = [d for d in drafts if d is not second]
+
+
+def _same_victims(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Both reports count the same people: every kind both state is equal, and one is above zero."""
+    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared) and any(x > 0 for x, _ in shared)
+
+
 def _overlap(a: TimeSpan | None, b: TimeSpan | None) -> bool:
     """Whether two times may date one event: they overlap, or one is unknown ("Two dead in Dade shooting"
     on Sunday is not the shooting there last week)."""

@@ -9,7 +9,9 @@ conflict coder would write one ACLED row for: one event, at one place, at one ti
 3. groups segments into reports: same place and same background status, or a place-less continuation
    of the report before it;
 4. links every claim and caveat to the report it is about, collects casualty figures (non-aggregate),
-   weapons and actors from the report's text and its claims, and grades it.
+   weapons and actors from the report's text and its claims, and grades it;
+5. joins the story's first current report with the next one when both count the same victims and their
+   times agree (``drafts.join_same_victims``): a headline and its lead read at two places are one incident.
 
 Pure logic over the Doc and the schema records on it; no I/O.
 """
@@ -28,7 +30,15 @@ from warlog.errors import LexiconError
 from warlog.extract.actors import load_actor_lexicon
 from warlog.extract.base import Component
 from warlog.extract.casualties import casualty_totals
-from warlog.extract.drafts import Draft, Segment, Sentences, inside_any, merge_lead, same_place
+from warlog.extract.drafts import (
+    Draft,
+    Segment,
+    Sentences,
+    inside_any,
+    join_same_victims,
+    merge_lead,
+    same_place,
+)
 from warlog.extract.extensions import get_list
 from warlog.extract.grading import grade
 from warlog.extract.incident_places import (
@@ -48,19 +58,19 @@ from warlog.extract.incident_times import (
     told_elsewhere,
     violence_times,
 )
+from warlog.extract.numbers import first_figure
 from warlog.extract.place_scene import off_scene
+from warlog.extract.report_claims import claim_counts, link_caveats, link_claims
 from warlog.extract.roles import PERPETRATOR, claimed_perpetrator
 from warlog.extract.spans import char_span, doc_text
 from warlog.extract.times import is_background_time, page_stamps
 from warlog.schema import (
     SUB_EVENT_TYPES,
     CasualtyMention,
-    Caveat,
     Claim,
     EventMention,
     Modality,
     Report,
-    Stance,
     TimeSpan,
     Weapon,
     unique_actors,
@@ -121,16 +131,18 @@ class IncidentAssembler(Component):
         drafts = _group(segments)
         place_from_lead(drafts, sites, focus)
         settle_places(drafts, doc, sites, focus, [p for p in places if p.geonameid is not None])
-        drafts = [
-            d
-            for d in merge_lead(drafts, lambda d: _carried(d, times, speech, published))
-            if _grounded(d, casualties)
-        ]
+        drafts = merge_lead(drafts, lambda d: _carried(d, times, speech, published))
+        drafts = [d for d in drafts if _grounded(d, casualties)]
         if not drafts:
             return []
-        _link_claims(drafts, claims, sentences)
-        _link_caveats(drafts, get_list(doc, "caveats"), claims, sentences, doc)
+        link_claims(drafts, claims, sentences)
+        link_caveats(drafts, get_list(doc, "caveats"), claims, sentences, doc)
         _attach_loose_figures(drafts, casualties)
+        drafts = join_same_victims(
+            drafts,
+            lambda d: _figures(doc, d),
+            lambda d: d.time if d.time is not None else _carried(d, times, speech, published),
+        )
         return [
             self._report(doc, draft, published, times, speech, told_elsewhere(draft, drafts, times))
             for draft in drafts
@@ -151,13 +163,10 @@ class IncidentAssembler(Component):
         speech: set[int],
         elsewhere: frozenset[int] = frozenset(),
     ) -> Report:
-        spans = [(s.start, s.end) for s in draft.segments]
-        spans += [(c.content.start, c.content.end) for c in draft.claims if c.content is not None]
-        mentions = [
-            m for m in get_list(doc, "casualties") if not m.aggregate and inside_any(m.evidence, spans)
-        ] + draft.loose
+        spans = _spans(draft)
+        mentions = _mentions(doc, draft)
         for claim in draft.claims:
-            _claim_counts(claim, mentions)
+            claim_counts(claim, mentions)
         killed, injured = casualty_totals(mentions)
         weapons = _dedupe_weapons(w for w in get_list(doc, "weapons") if inside_any(w.evidence, spans))
         own = [(s.start, s.end) for s in draft.segments]
@@ -195,7 +204,23 @@ class IncidentAssembler(Component):
         )
 
 
-# ----------------------------------------------------------------------------------------- sentences
+def _spans(draft: Draft) -> list[tuple[int, int]]:
+    """Where a report is told: its segments and the content of its claims."""
+    spans = [(s.start, s.end) for s in draft.segments]
+    return spans + [(c.content.start, c.content.end) for c in draft.claims if c.content is not None]
+
+
+def _mentions(doc: Doc, draft: Draft) -> list[CasualtyMention]:
+    """The report's figures: those told inside it, then the loose ones it continues."""
+    spans = _spans(draft)
+    told = [m for m in get_list(doc, "casualties") if not m.aggregate and inside_any(m.evidence, spans)]
+    return told + draft.loose
+
+
+def _figures(doc: Doc, draft: Draft) -> tuple[int | None, int | None]:
+    """(killed, injured) as a coder would write them, None for a kind the report does not state."""
+    killed, injured = casualty_totals(_mentions(doc, draft))
+    return first_figure(killed), first_figure(injured)
 
 
 # ----------------------------------------------------------------------------------------- segments
@@ -304,6 +329,19 @@ def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
     return any(inside_any(m.evidence, [(s.start, s.end) for s in draft.segments]) for m in casualties)
 
 
+def _loose_owner(drafts: list[Draft], m: CasualtyMention) -> int | None:
+    """The report a figure told outside any event continues: the one told last before it, else (a figure
+    in the headline or lead, before every report) the first current report."""
+    told = [
+        (max(s.start for s in d.segments if s.start <= m.evidence.start), i)
+        for i, d in enumerate(drafts)
+        if d.segments[0].start <= m.evidence.start
+    ]
+    if told:
+        return max(told)[1]
+    return next((i for i, d in enumerate(drafts) if not d.background), None)
+
+
 def _attach_loose_figures(drafts: list[Draft], casualties: list[CasualtyMention]) -> None:
     """A figure in a sentence that tells no event of its own ("Police said two other men were wounded")
     continues the report told last before it; after a background report it stays out of the current ones.
@@ -311,21 +349,12 @@ def _attach_loose_figures(drafts: list[Draft], casualties: list[CasualtyMention]
     story's summary of its first current report, the one the story is about."""
     covered = [(s.start, s.end) for d in drafts for s in d.segments]
     covered += [(c.content.start, c.content.end) for d in drafts for c in d.claims if c.content is not None]
-    lead = next((d for d in drafts if not d.background), None)
     for m in casualties:
         if inside_any(m.evidence, covered):
             continue
-        told = [
-            (max(s.start for s in d.segments if s.start <= m.evidence.start), i)
-            for i, d in enumerate(drafts)
-            if d.segments[0].start <= m.evidence.start
-        ]
-        if told:
-            last = drafts[max(told)[1]]
-            if not last.background:
-                last.loose.append(m)
-        elif lead is not None:
-            lead.loose.append(m)
+        owner = _loose_owner(drafts, m)
+        if owner is not None and not drafts[owner].background:
+            drafts[owner].loose.append(m)
 
 
 # ----------------------------------------------------------------------------------------- grouping
@@ -381,93 +410,6 @@ def _combine_rules() -> tuple[tuple[frozenset[str], frozenset[str], str], ...]:
             raise LexiconError(f"lexicon 'report_events.yaml': unknown sub-event type(s) {unknown}")
         rules.append((frozenset(rule["when"]), frozenset(rule["with"]), str(rule["becomes"])))
     return tuple(rules)
-
-
-# ----------------------------------------------------------------------------------------- linking
-
-
-def _primary(drafts: list[Draft], before: int | None = None) -> Draft:
-    """The report a loose claim is about: the last current report before it, else the first current one."""
-    current = [d for d in drafts if not d.background] or drafts
-    if before is not None:
-        earlier = [d for d in current if d.segments[0].start < before]
-        if earlier:
-            return earlier[-1]
-    return current[0]
-
-
-def _link_claims(drafts: list[Draft], claims: list[Claim], sentences: Sentences) -> None:
-    """Each claim goes to the report its content overlaps most; replies (no comment, denial) go to the
-    report that holds the accusation they answer."""
-    for claim in claims:
-        anchor = claim.content or claim.cue or claim.source
-        if anchor is None:
-            continue
-        best, overlap = None, 0
-        for lo, hi in ((anchor.start, anchor.end), sentences.of(anchor.start)):
-            for draft in drafts:
-                cover = draft.covers(lo, hi)
-                if cover > overlap:
-                    best, overlap = draft, cover
-            if best is not None:
-                break
-        if best is None and claim.stance == Stance.OTHER.value:
-            continue  # a remark that touches no incident stays out of the incidents
-        if best is None and claim.stance in (Stance.NO_COMMENT.value, Stance.DENIAL.value):
-            accused = [d for d in drafts if any(c.stance == Stance.ACCUSATION.value for c in d.claims)]
-            best = accused[0] if accused else _primary(drafts)
-        if best is None:
-            best = _primary(drafts, before=anchor.start)
-        best.claims.append(claim)
-
-
-def _link_caveats(
-    drafts: list[Draft], caveats: list[Caveat], claims: list[Claim], sentences: Sentences, doc: Doc
-) -> None:
-    """A caveat attached to a claim follows the claim; a free-standing one goes to the report whose
-    words it shares most ("videos showed destroyed houses" → the report about houses hit)."""
-    attached = {(cv.evidence.start, cv.evidence.end) for c in claims for cv in c.caveats}
-    for draft in drafts:
-        for claim in draft.claims:
-            draft.caveats.extend(claim.caveats)
-    free = [cv for cv in caveats if (cv.evidence.start, cv.evidence.end) not in attached]
-    if not free:
-        return
-    vocab = [_content_lemmas(doc, [(s.start, s.end) for s in d.segments]) for d in drafts]
-    for caveat in free:
-        words = _content_lemmas(doc, [sentences.of(caveat.evidence.start)])
-        scores = [len(words & v) for v in vocab]
-        best = max(range(len(drafts)), key=lambda i: (scores[i], -i)) if max(scores) > 0 else None
-        target = drafts[best] if best is not None else _primary(drafts, before=caveat.evidence.start)
-        target.caveats.append(caveat)
-        for claim in target.claims:
-            if claim.stance != Stance.NO_COMMENT.value and caveat not in claim.caveats:
-                claim.caveats.append(caveat)
-
-
-def _content_lemmas(doc: Doc, spans: list[tuple[int, int]]) -> set[str]:
-    words: set[str] = set()
-    for lo, hi in spans:
-        region = doc.char_span(lo, hi, alignment_mode="expand")
-        if region is None:
-            continue
-        words.update(t.lemma_.lower() for t in region if t.pos_ in ("NOUN", "PROPN") and not t.is_stop)
-    return words
-
-
-# ----------------------------------------------------------------------------------------- fields
-
-
-def _claim_counts(claim: Claim, mentions: list[CasualtyMention]) -> None:
-    """Figures inside a claim's content stay attributed to that claim."""
-    if claim.content is None:
-        return
-    region = [(claim.content.start, claim.content.end)]
-    killed, injured = casualty_totals([m for m in mentions if inside_any(m.evidence, region)])
-    if claim.killed is None and not killed.is_empty():
-        claim.killed = killed
-    if claim.injured is None and not injured.is_empty():
-        claim.injured = injured
 
 
 def _dedupe_weapons(weapons) -> list[Weapon]:
