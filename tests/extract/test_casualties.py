@@ -11,16 +11,6 @@ from warlog.extract.incidents import _attach_loose_figures
 from warlog.schema import CasualtyMention, Count, EventMention, Span
 
 
-@pytest.fixture(scope="module")
-def find(model):
-    finder = CasualtyFinder(model, "warlog_casualties")
-
-    def run(text: str) -> list[CasualtyMention]:
-        return finder.match(model(text))
-
-    return run
-
-
 def ranges(mentions: list[CasualtyMention]) -> list[tuple[str, int | None, int | None, int | None]]:
     return [(m.kind, m.count.low, m.count.best, m.count.high) for m in mentions]
 
@@ -28,73 +18,73 @@ def ranges(mentions: list[CasualtyMention]) -> list[tuple[str, int | None, int |
 # ----------------------------------------------------------------------------------------- phrase families
 
 
-def test_killing_at_least_n_civilians_sets_low_bound_and_category(find):
-    found = find("The strike hit the market, killing at least three civilians.")
+def test_killing_at_least_n_civilians_sets_low_bound_and_category(toll):
+    found = toll("The strike hit the market, killing at least three civilians.")
     (m,) = [m for m in found if m.kind == "killed"]
     assert (m.count.low, m.count.best, m.count.high) == (3, None, None)
     assert m.count.category == "civilians"
 
 
-def test_wounding_up_to_n_sets_high_bound(find):
-    injured = [m for m in find("The blast wounded up to 10 people.") if m.kind == "injured"]
+def test_wounding_up_to_n_sets_high_bound(toll):
+    injured = [m for m in toll("The blast wounded up to 10 people.") if m.kind == "injured"]
     assert ranges(injured) == [("injured", None, None, 10)]
 
 
-def test_n_people_dead_is_a_death_figure(find):
-    assert ranges(find("Three people dead after the shelling of the town.")) == [("killed", 3, 3, 3)]
+def test_n_people_dead_is_a_death_figure(toll):
+    assert ranges(toll("Three people dead after the shelling of the town.")) == [("killed", 3, 3, 3)]
 
 
-def test_left_n_wounded_is_an_injury_figure(find):
-    assert ranges(find("The attack left 5 wounded.")) == [("injured", 5, 5, 5)]
+def test_left_n_wounded_is_an_injury_figure(toll):
+    assert ranges(toll("The attack left 5 wounded.")) == [("injured", 5, 5, 5)]
 
 
-def test_killed_and_injured_figures_in_one_phrase_are_both_read(find):
-    assert ranges(find("59 killed and 110 injured in the station attack.")) == [
+def test_killed_and_injured_figures_in_one_phrase_are_both_read(toll):
+    assert ranges(toll("59 killed and 110 injured in the station attack.")) == [
         ("killed", 59, 59, 59),
         ("injured", 110, 110, 110),
     ]
 
 
-def test_death_toll_rose_to_n_is_a_death_figure(find):
-    assert ranges(find("The death toll rose to 12 on Tuesday.")) == [("killed", 12, 12, 12)]
+def test_death_toll_rose_to_n_is_a_death_figure(toll):
+    assert ranges(toll("The death toll rose to 12 on Tuesday.")) == [("killed", 12, 12, 12)]
 
 
-def test_one_of_the_dead_was_a_child_is_a_partial_figure_with_children_hint(find):
-    (m,) = find("One of the dead was a child.")
+def test_one_of_the_dead_was_a_child_is_a_partial_figure_with_children_hint(toll):
+    (m,) = toll("One of the dead was a child.")
     assert (m.kind, m.count.low, m.count.best) == ("killed", 1, None)
     assert m.count.category == "children"
 
 
-def test_no_casualties_gives_zero_killed_and_zero_injured(find):
-    assert sorted(ranges(find("No casualties were reported."))) == [("injured", 0, 0, 0), ("killed", 0, 0, 0)]
+def test_no_casualties_gives_zero_killed_and_zero_injured(toll):
+    assert sorted(ranges(toll("No casualties were reported."))) == [("injured", 0, 0, 0), ("killed", 0, 0, 0)]
 
 
-def test_killed_a_man_counts_one(find):
-    assert ranges(find("A gunman killed a man outside the shop.")) == [("killed", 1, 1, 1)]
+def test_killed_a_man_counts_one(toll):
+    assert ranges(toll("A gunman killed a man outside the shop.")) == [("killed", 1, 1, 1)]
 
 
-def test_shot_and_killed_counts_one_death_once(find):
-    assert ranges(find("He was shot and killed near his home.")) == [("killed", 1, 1, 1)]
+def test_shot_and_killed_counts_one_death_once(toll):
+    assert ranges(toll("He was shot and killed near his home.")) == [("killed", 1, 1, 1)]
 
 
-def test_shot_one_fatally_derives_the_injured(find):
-    found = ranges(find("Four people were shot, one fatally, police said."))
+def test_shot_one_fatally_derives_the_injured(toll):
+    found = ranges(toll("Four people were shot, one fatally, police said."))
     assert ("casualties", 4, 4, 4) in found
     assert ("killed", 1, 1, 1) in found
     assert ("injured", 3, 3, 3) in found
 
 
-def test_dozens_injured_sets_low_24(find):
-    assert ranges(find("Dozens of people were injured.")) == [("injured", 24, None, None)]
+def test_dozens_injured_sets_low_24(toll):
+    assert ranges(toll("Dozens of people were injured.")) == [("injured", 24, None, None)]
 
 
-def test_troops_count_as_military(find):
-    (m,) = find("The shelling killed four troops near the bridge.")
+def test_troops_count_as_military(toll):
+    (m,) = toll("The shelling killed four troops near the bridge.")
     assert m.count.category == "military"
 
 
-def test_including_n_children_is_a_partial_figure(find):
-    found = find("The strike killed nine people, including two children.")
+def test_including_n_children_is_a_partial_figure(toll):
+    found = toll("The strike killed nine people, including two children.")
     assert ranges(found) == [("killed", 9, 9, 9), ("killed", 2, None, None)]
     assert found[1].count.category == "children"
 
@@ -102,43 +92,43 @@ def test_including_n_children_is_a_partial_figure(find):
 # ----------------------------------------------------------------------------------------- tallies
 
 
-def test_war_tally_since_a_date_is_aggregate(find):
-    (m,) = find("Russia has lost 30,000 troops since February.")
+def test_war_tally_since_a_date_is_aggregate(toll):
+    (m,) = toll("Russia has lost 30,000 troops since February.")
     assert m.aggregate
     assert m.count.low == 30000
 
 
-def test_present_perfect_loss_is_aggregate_without_a_date(find):
-    (m,) = find("The army has lost 400 soldiers.")
+def test_present_perfect_loss_is_aggregate_without_a_date(toll):
+    (m,) = toll("The army has lost 400 soldiers.")
     assert m.aggregate
 
 
-def test_incident_figure_is_not_aggregate(find):
-    (m,) = find("The missile strike killed seven people.")
+def test_incident_figure_is_not_aggregate(toll):
+    (m,) = toll("The missile strike killed seven people.")
     assert not m.aggregate
 
 
 # ----------------------------------------------------------------------------------------- non-figures
 
 
-def test_age_is_not_a_casualty_figure(find):
-    assert ranges(find("A 24-year-old man was injured.")) == [("injured", 1, 1, 1)]
+def test_age_is_not_a_casualty_figure(toll):
+    assert ranges(toll("A 24-year-old man was injured.")) == [("injured", 1, 1, 1)]
 
 
-def test_numbers_counting_things_are_not_casualties(find):
-    assert find("Three missiles hit two cars and a warehouse.") == []
+def test_numbers_counting_things_are_not_casualties(toll):
+    assert toll("Three missiles hit two cars and a warehouse.") == []
 
 
-def test_killed_without_a_count_is_not_a_number(find):
-    assert find("Civilians were killed in the attack.") == []
+def test_killed_without_a_count_is_not_a_number(toll):
+    assert toll("Civilians were killed in the attack.") == []
 
 
-def test_feared_deaths_are_not_figures(find):
-    assert find("Officials warned the dam collapse could kill thousands.") == []
+def test_feared_deaths_are_not_figures(toll):
+    assert toll("Officials warned the dam collapse could kill thousands.") == []
 
 
-def test_none_of_the_victims_is_not_a_zero_toll(find):
-    assert find("None of the victims were identified.") == []
+def test_none_of_the_victims_is_not_a_zero_toll(toll):
+    assert toll("None of the victims were identified.") == []
 
 
 # ----------------------------------------------------------------------------------------- records
@@ -183,61 +173,61 @@ def test_component_writes_doc_attribute(run_components):
 # ----------------------------------------------------------------------------------------- coordination
 
 
-def test_coordinated_figures_under_one_casualty_word_are_summed(find):
-    assert ranges(find("Three children and two adults were found dead.")) == [("killed", 5, 5, 5)]
+def test_coordinated_figures_under_one_casualty_word_are_summed(toll):
+    assert ranges(toll("Three children and two adults were found dead.")) == [("killed", 5, 5, 5)]
 
 
-def test_a_single_victim_coordinated_with_a_figure_adds_one(find):
-    assert ranges(find("A girl and four other people were wounded.")) == [("injured", 5, 5, 5)]
+def test_a_single_victim_coordinated_with_a_figure_adds_one(toll):
+    assert ranges(toll("A girl and four other people were wounded.")) == [("injured", 5, 5, 5)]
 
 
-def test_a_breakdown_of_a_figure_is_not_added_to_it(find):
-    assert ranges(find("Six people, three men and three women, were wounded.")) == [("injured", 6, 6, 6)]
+def test_a_breakdown_of_a_figure_is_not_added_to_it(toll):
+    assert ranges(toll("Six people, three men and three women, were wounded.")) == [("injured", 6, 6, 6)]
 
 
-def test_headline_figures_with_their_own_predicates_are_read(find):
-    assert ranges(find("Three dead, two wounded in shooting.")) == [("killed", 3, 3, 3), ("injured", 2, 2, 2)]
+def test_headline_figures_with_their_own_predicates_are_read(toll):
+    assert ranges(toll("Three dead, two wounded in shooting.")) == [("killed", 3, 3, 3), ("injured", 2, 2, 2)]
 
 
-def test_fatal_shooting_of_a_person_is_one_death(find):
-    assert ranges(find("Police investigate the fatal shooting of a girl.")) == [("killed", 1, 1, 1)]
+def test_fatal_shooting_of_a_person_is_one_death(toll):
+    assert ranges(toll("Police investigate the fatal shooting of a girl.")) == [("killed", 1, 1, 1)]
 
 
-def test_deaths_of_n_people_is_a_death_figure(find):
-    assert ranges(find("The deaths of three people were confirmed.")) == [("killed", 3, 3, 3)]
+def test_deaths_of_n_people_is_a_death_figure(toll):
+    assert ranges(toll("The deaths of three people were confirmed.")) == [("killed", 3, 3, 3)]
 
 
-def test_a_killer_named_as_subject_is_not_a_victim(find):
-    assert find("Police said he shot at the car.") == []
+def test_a_killer_named_as_subject_is_not_a_victim(toll):
+    assert toll("Police said he shot at the car.") == []
 
 
-def test_separate_incidents_make_a_tally(find):
-    (m,) = find("Nine people were wounded in separate shootings across the city.")
+def test_separate_incidents_make_a_tally(toll):
+    (m,) = toll("Nine people were wounded in separate shootings across the city.")
     assert m.aggregate
 
 
-def test_shot_dead_is_a_death(find):
-    assert ranges(find("He was shot dead at a checkpoint.")) == [("killed", 1, 1, 1)]
+def test_shot_dead_is_a_death(toll):
+    assert ranges(toll("He was shot dead at a checkpoint.")) == [("killed", 1, 1, 1)]
 
 
-def test_headline_number_shot_counts_people_harmed(find):
-    assert ranges(find("Four shot outside the club.")) == [("casualties", 4, 4, 4)]
+def test_headline_number_shot_counts_people_harmed(toll):
+    assert ranges(toll("Four shot outside the club.")) == [("casualties", 4, 4, 4)]
 
 
-def test_shots_fired_are_not_people(find):
-    assert find("Three shots were fired at the house.") == []
+def test_shots_fired_are_not_people(toll):
+    assert toll("Three shots were fired at the house.") == []
 
 
-def test_no_one_was_hurt_is_zero_injured(find):
-    assert ranges(find("No one was hurt in the explosion.")) == [("injured", 0, 0, 0)]
+def test_no_one_was_hurt_is_zero_injured(toll):
+    assert ranges(toll("No one was hurt in the explosion.")) == [("injured", 0, 0, 0)]
 
 
-def test_nobody_else_is_not_a_zero_toll(find):
-    assert [m for m in find("Nobody else was hurt.") if m.count.high == 0] == []
+def test_nobody_else_is_not_a_zero_toll(toll):
+    assert [m for m in toll("Nobody else was hurt.") if m.count.high == 0] == []
 
 
-def test_one_fatally_after_a_dash_is_a_death_among_those_shot(find):
-    found = ranges(find("He shot three guards - one fatally."))
+def test_one_fatally_after_a_dash_is_a_death_among_those_shot(toll):
+    found = ranges(toll("He shot three guards - one fatally."))
     assert ("killed", 1, 1, 1) in found
     assert ("injured", 2, 2, 2) in found
 
@@ -247,13 +237,13 @@ def test_a_lexicon_table_with_an_unknown_kind_is_rejected():
         _kind_table({"bogus": {"maimed": ["x"]}}, "bogus")
 
 
-def test_about_before_a_figure_is_still_a_hedge(find):
-    found = find("The attack killed about 40 people.")
+def test_about_before_a_figure_is_still_a_hedge(toll):
+    found = toll("The attack killed about 40 people.")
     assert ranges([m for m in found if m.kind == "killed"]) == [("killed", None, 40, None)]
 
 
-def test_two_statements_of_one_figure_are_read_together(find):
-    mentions = find("The strike killed at least three civilians. Officials said three people were dead.")
+def test_two_statements_of_one_figure_are_read_together(toll):
+    mentions = toll("The strike killed at least three civilians. Officials said three people were dead.")
     killed, _ = casualty_totals(mentions)
     assert (killed.low, killed.best) == (3, 3)
 
@@ -261,71 +251,71 @@ def test_two_statements_of_one_figure_are_read_together(find):
 # ----------------------------------------------------------------------------------------- others, pairs
 
 
-def test_other_victims_after_a_death_are_the_injured(find):
-    mentions = find("One person was killed and four other victims were taken to the hospital.")
+def test_other_victims_after_a_death_are_the_injured(toll):
+    mentions = toll("One person was killed and four other victims were taken to the hospital.")
     killed, injured = casualty_totals(mentions)
     assert (killed.best, injured.best) == (1, 4)
 
 
-def test_others_wounded_after_one_shot_add_up(find):
-    mentions = find("A man was shot on Main Street. Police said two other men were wounded.")
+def test_others_wounded_after_one_shot_add_up(toll):
+    mentions = toll("A man was shot on Main Street. Police said two other men were wounded.")
     assert any(m.others for m in mentions if m.kind == "injured")
     assert casualty_totals(mentions)[1].best == 3
 
 
-def test_others_injured_after_the_dead_are_not_added_to_an_earlier_injury_figure(find):
-    mentions = find("Two dead, two hurt in bar shooting. Two people were killed and two others were injured.")
+def test_others_injured_after_the_dead_are_not_added_to_an_earlier_injury_figure(toll):
+    mentions = toll("Two dead, two hurt in bar shooting. Two people were killed and two others were injured.")
     killed, injured = casualty_totals(mentions)
     assert (killed.best, injured.best) == (2, 2)
 
 
-def test_a_figure_without_other_does_not_add_up(find):
-    mentions = find("A man was shot on Main Street. Police said two men were wounded.")
+def test_a_figure_without_other_does_not_add_up(toll):
+    mentions = toll("A man was shot on Main Street. Police said two men were wounded.")
     assert not any(m.others for m in mentions)
     assert casualty_totals(mentions)[1].best == 2
 
 
-def test_coordinated_single_victims_count_each_person(find):
-    assert ranges(find("A woman and a child were shot outside the store.")) == [("casualties", 2, 2, 2)]
+def test_coordinated_single_victims_count_each_person(toll):
+    assert ranges(toll("A woman and a child were shot outside the store.")) == [("casualties", 2, 2, 2)]
 
 
-def test_a_pronoun_and_a_noun_killed_together_are_two_deaths(find):
-    assert ranges(find("She and her husband were killed in the attack.")) == [("killed", 2, 2, 2)]
+def test_a_pronoun_and_a_noun_killed_together_are_two_deaths(toll):
+    assert ranges(toll("She and her husband were killed in the attack.")) == [("killed", 2, 2, 2)]
 
 
-def test_found_shot_to_death_is_a_death(find):
-    assert ranges(find("A man was found shot to death on Sunday.")) == [("killed", 1, 1, 1)]
+def test_found_shot_to_death_is_a_death(toll):
+    assert ranges(toll("A man was found shot to death on Sunday.")) == [("killed", 1, 1, 1)]
 
 
-def test_a_headline_shot_comma_killed_is_a_death(find):
-    assert ranges(find("17-year-old boy shot, killed in Riverton.")) == [("killed", 1, 1, 1)]
+def test_a_headline_shot_comma_killed_is_a_death(toll):
+    assert ranges(toll("17-year-old boy shot, killed in Riverton.")) == [("killed", 1, 1, 1)]
 
 
-def test_a_noun_reduced_by_a_killed_participle_is_the_victim(find):
-    assert ranges(find("Toddler Killed in Riverton Shooting.")) == [("killed", 1, 1, 1)]
+def test_a_noun_reduced_by_a_killed_participle_is_the_victim(toll):
+    assert ranges(toll("Toddler Killed in Riverton Shooting.")) == [("killed", 1, 1, 1)]
 
 
-def test_fatally_wounded_is_a_death_not_an_injury(find):
-    found = find("Officer Smith was fatally wounded and two other officers were wounded.")
+def test_fatally_wounded_is_a_death_not_an_injury(toll):
+    found = toll("Officer Smith was fatally wounded and two other officers were wounded.")
     assert ranges(found) == [("killed", 1, 1, 1), ("injured", 2, 2, 2)]
 
 
-def test_hospitalized_n_is_an_injury_figure(find):
-    found = find("The shooting killed two people and hospitalized three.")
+def test_hospitalized_n_is_an_injury_figure(toll):
+    found = toll("The shooting killed two people and hospitalized three.")
     assert ranges(found) == [("killed", 2, 2, 2), ("injured", 3, 3, 3)]
 
 
-def test_another_is_one_more_victim(find):
-    found = find("A teen is dead and another is injured after shots were fired at a party.")
+def test_another_is_one_more_victim(toll):
+    found = toll("A teen is dead and another is injured after shots were fired at a party.")
     assert ranges(found) == [("killed", 1, 1, 1), ("injured", 1, 1, 1)]
 
 
-def test_agents_are_people_a_figure_can_count(find):
-    assert ranges(find("The gunman opened fire, wounding two federal agents.")) == [("injured", 2, 2, 2)]
+def test_agents_are_people_a_figure_can_count(toll):
+    assert ranges(toll("The gunman opened fire, wounding two federal agents.")) == [("injured", 2, 2, 2)]
 
 
-def test_the_noun_of_a_relative_clause_is_the_victim(find):
-    (m,) = find("Another woman who was shot in the leg went to a hospital.")
+def test_the_noun_of_a_relative_clause_is_the_victim(toll):
+    (m,) = toll("Another woman who was shot in the leg went to a hospital.")
     assert (m.kind, m.count.best, m.evidence.text) == ("casualties", 1, "woman who was shot")
 
 
@@ -376,22 +366,22 @@ def test_a_figure_told_before_any_report_joins_the_first_current_report():
     assert (history.loose, current.loose) == ([], [headline])
 
 
-def test_others_after_a_group_set_some_of_the_group_apart_and_do_not_add_up(find):
-    mentions = find("Four people were shot outside a bar. Two other victims fled before police came.")
+def test_others_after_a_group_set_some_of_the_group_apart_and_do_not_add_up(toll):
+    mentions = toll("Four people were shot outside a bar. Two other victims fled before police came.")
     assert casualty_totals(mentions)[1].best == 4
 
 
-def test_a_killer_who_killed_himself_is_one_more_dead(find):
-    mentions = find("A man killed his girlfriend and her daughter, then killed himself.")
+def test_a_killer_who_killed_himself_is_one_more_dead(toll):
+    mentions = toll("A man killed his girlfriend and her daughter, then killed himself.")
     assert casualty_totals(mentions)[0].best == 3
 
 
-def test_a_suicide_alone_is_one_death(find):
-    assert casualty_totals(find("He shot and killed himself."))[0].best == 1
+def test_a_suicide_alone_is_one_death(toll):
+    assert casualty_totals(toll("He shot and killed himself."))[0].best == 1
 
 
-def test_a_statewide_figure_is_a_tally_not_the_incidents_toll(find):
-    mentions = find("At least four children were killed statewide in accidental shootings last year.")
+def test_a_statewide_figure_is_a_tally_not_the_incidents_toll(toll):
+    mentions = toll("At least four children were killed statewide in accidental shootings last year.")
     assert mentions and all(m.aggregate for m in mentions)
 
 
@@ -399,21 +389,21 @@ def test_the_reflexive_pronouns_are_loaded_from_the_lexicon():
     assert {"himself", "herself"} <= casualty_lexicon().reflexive <= casualty_lexicon().pronouns
 
 
-def test_an_unborn_child_is_not_counted_among_the_dead(find):
-    assert ranges(find("Five adults and an unborn child were killed.")) == [("killed", 5, 5, 5)]
-    found = find("A pregnant woman survived but her unborn baby was killed.")
+def test_an_unborn_child_is_not_counted_among_the_dead(toll):
+    assert ranges(toll("Five adults and an unborn child were killed.")) == [("killed", 5, 5, 5)]
+    found = toll("A pregnant woman survived but her unborn baby was killed.")
     assert not [m for m in found if m.kind == "killed"]
 
 
-def test_each_figure_left_by_a_light_verb_takes_the_casualty_word_after_it(find):
-    found = find("The shooting left one man dead and at least six others with gunshot wounds.")
+def test_each_figure_left_by_a_light_verb_takes_the_casualty_word_after_it(toll):
+    found = toll("The shooting left one man dead and at least six others with gunshot wounds.")
     assert ranges(found) == [("killed", 1, 1, 1), ("injured", 6, None, None)]
 
 
-def test_one_of_the_wounded_who_died_is_a_death(find):
-    found = find("Four women were wounded in a shooting. One of the wounded has died.")
+def test_one_of_the_wounded_who_died_is_a_death(toll):
+    found = toll("Four women were wounded in a shooting. One of the wounded has died.")
     assert ranges(found) == [("injured", 4, 4, 4), ("killed", 1, None, None)]
-    assert ranges(find("Two of the wounded are in critical condition.")) == [("injured", 2, None, None)]
+    assert ranges(toll("Two of the wounded are in critical condition.")) == [("injured", 2, None, None)]
 
 
 def test_the_uncounted_modifiers_are_loaded_from_the_lexicon():
@@ -428,69 +418,69 @@ def totals(mentions: list[CasualtyMention]) -> tuple[int | None, int | None]:
     return killed.best, injured.best
 
 
-def test_a_bare_figure_after_a_casualty_verb_is_counted(find):
-    found = find("Man arrested over bar shooting that killed 3, injured 4.")
+def test_a_bare_figure_after_a_casualty_verb_is_counted(toll):
+    found = toll("Man arrested over bar shooting that killed 3, injured 4.")
     assert ("injured", 4, 4, 4) in ranges(found)
     assert totals(found) == (3, 4)
 
 
-def test_a_coordinated_figure_takes_the_predicate_right_after_it(find):
-    found = find("Officers said the attack left one person dead and five injured, according to a statement.")
+def test_a_coordinated_figure_takes_the_predicate_right_after_it(toll):
+    found = toll("Officers said the attack left one person dead and five injured, according to a statement.")
     assert totals(found) == (1, 5)
 
 
-def test_a_headline_subject_with_its_own_verb_is_not_the_victim(find):
-    found = find("Two brothers arrested after toddler accidentally shot, killed.")
+def test_a_headline_subject_with_its_own_verb_is_not_the_victim(toll):
+    found = toll("Two brothers arrested after toddler accidentally shot, killed.")
     assert totals(found) == (1, None)
 
 
-def test_a_light_verb_leaves_one_victim_dead_and_another_wounded(find):
-    found = find("The gunfire on Elm Street left a teenage boy dead and a woman wounded.")
+def test_a_light_verb_leaves_one_victim_dead_and_another_wounded(toll):
+    found = toll("The gunfire on Elm Street left a teenage boy dead and a woman wounded.")
     assert totals(found) == (1, 1)
 
 
-def test_a_new_victim_also_shot_is_one_more_person(find):
-    found = find("A gunman opened fire at the bar and one man was killed. A woman was also shot.")
+def test_a_new_victim_also_shot_is_one_more_person(toll):
+    found = toll("A gunman opened fire at the bar and one man was killed. A woman was also shot.")
     assert totals(found) == (1, 1)
 
 
-def test_the_same_victim_also_shot_is_not_one_more_person(find):
-    found = find("A man was shot and killed. He was also shot in the arm.")
+def test_the_same_victim_also_shot_is_not_one_more_person(toll):
+    found = toll("A man was shot and killed. He was also shot in the arm.")
     assert totals(found) == (1, None)
 
 
-def test_people_who_suffered_wounds_are_counted_by_the_condition(find):
-    assert totals(find("Three men suffered gunshot wounds in the attack.")) == (None, 3)
-    assert totals(find("Two men sustained non-fatal gunshot wounds.")) == (None, 2)
+def test_people_who_suffered_wounds_are_counted_by_the_condition(toll):
+    assert totals(toll("Three men suffered gunshot wounds in the attack.")) == (None, 3)
+    assert totals(toll("Two men sustained non-fatal gunshot wounds.")) == (None, 2)
 
 
-def test_a_fatal_wound_suffered_is_a_death(find):
-    assert totals(find("A man sustained a fatal gunshot wound.")) == (1, None)
+def test_a_fatal_wound_suffered_is_a_death(toll):
+    assert totals(toll("A man sustained a fatal gunshot wound.")) == (1, None)
 
 
-def test_one_victim_who_suffered_a_wound_is_shot_not_split(find):
-    (m,) = find("A woman suffered a gunshot wound to her arm.")
+def test_one_victim_who_suffered_a_wound_is_shot_not_split(toll):
+    (m,) = toll("A woman suffered a gunshot wound to her arm.")
     assert m.kind == "casualties" and m.count.best == 1
 
 
-def test_some_of_the_wounded_who_later_died_are_not_injured(find):
-    found = find("Five people were wounded at the party. Two of them later died at the hospital.")
+def test_some_of_the_wounded_who_later_died_are_not_injured(toll):
+    found = toll("Five people were wounded at the party. Two of them later died at the hospital.")
     assert [m.partitive for m in found if m.kind == "killed"] == [True]
     assert totals(found) == (2, 3)
 
 
-def test_a_death_among_victims_already_counted_dead_leaves_the_injured(find):
-    found = find("One man was killed and three others were hurt. One of the victims, a teen, has died.")
+def test_a_death_among_victims_already_counted_dead_leaves_the_injured(toll):
+    found = toll("One man was killed and three others were hurt. One of the victims, a teen, has died.")
     assert totals(found) == (1, 3)
 
 
-def test_then_himself_adds_the_killer_to_the_deaths_before_it(find):
-    found = find("A gunman killed two people and then himself inside the lobby.")
+def test_then_himself_adds_the_killer_to_the_deaths_before_it(toll):
+    found = toll("A gunman killed two people and then himself inside the lobby.")
     assert totals(found) == (3, None)
 
 
-def test_then_himself_alone_is_one_death(find):
-    found = find("She said the man shot his neighbor and then himself.")
+def test_then_himself_alone_is_one_death(toll):
+    found = toll("She said the man shot his neighbor and then himself.")
     assert ("killed", 1, 1, 1) in ranges(found)
 
 

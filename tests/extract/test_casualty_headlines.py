@@ -3,21 +3,7 @@ for the test."""
 
 from __future__ import annotations
 
-import pytest
-
-from warlog.extract.casualties import CasualtyFinder
 from warlog.extract.casualty_headlines import recased, title_case
-from warlog.schema import CasualtyMention
-
-
-@pytest.fixture(scope="module")
-def find(model):
-    finder = CasualtyFinder(model, "warlog_casualties")
-
-    def run(text: str) -> list[CasualtyMention]:
-        return finder.match(model(text))
-
-    return run
 
 
 def first_sentence(model, text: str):
@@ -43,25 +29,25 @@ def test_the_recased_line_keeps_every_offset(model):
     assert len(doc.text) == len(sent.text)
 
 
-def test_a_title_case_headline_count_is_read(find):
-    found = find("Two Men Shot Outside Bar.")
+def test_a_title_case_headline_count_is_read(toll):
+    found = toll("Two Men Shot Outside Bar.")
     assert [(m.kind, m.count.best) for m in found] == [("casualties", 2)]
 
 
-def test_a_title_case_headline_figure_cites_the_original_text(find):
+def test_a_title_case_headline_figure_cites_the_original_text(toll):
     text = "Woman Killed, Man Injured In Shooting."
-    found = find(text)
+    found = toll(text)
     assert [(m.kind, m.count.best) for m in found] == [("killed", 1), ("injured", 1)]
     for m in found:
         assert text[m.evidence.start : m.evidence.end] == m.evidence.text
     assert found[0].evidence.text.startswith("Woman")
 
 
-def test_a_headline_attribution_after_a_colon_is_not_a_victim(find):
-    found = find("Four People Shot in Miami Gardens: Police.")
+def test_a_headline_attribution_after_a_colon_is_not_a_victim(toll):
+    found = toll("Four People Shot in Miami Gardens: Police.")
     assert [(m.kind, m.count.best) for m in found] == [("casualties", 4)]
 
 
-def test_the_reading_that_counts_more_people_wins_a_tie(find):
-    found = find("Family of Five Found Dead In Their Home.")
+def test_the_reading_that_counts_more_people_wins_a_tie(toll):
+    found = toll("Family of Five Found Dead In Their Home.")
     assert max(m.count.best or 0 for m in found if m.kind == "killed") == 5

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from tests.extract.place_helpers import in_order, named, place_at
 from warlog.errors import LexiconError
 from warlog.extract import incident_places
 from warlog.extract.drafts import Draft, Segment
@@ -19,23 +20,6 @@ from warlog.extract.incident_places import (
 from warlog.extract.incidents import _grounded
 from warlog.geo.gazetteer import Entry, Gazetteer
 from warlog.schema import CasualtyMention, Count, EventMention, Place, Span
-
-
-def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    defaults = {"geonameid": 1, "country": "US", "where_prec": 1, "feature_code": "PPL"}
-    return Place(name=name, resolved_name=name, evidence=Span(start=start, end=start + len(name), text=name),
-                 **(defaults | fields))
-
-
-def _mentions(text: str, name: str, gid: int, **fields) -> list[Place]:
-    return [_place(text, name, nth=i, geonameid=gid, **fields) for i in range(text.count(name))]
-
-
-def _sites(*groups: list[Place]) -> list[Place]:
-    return sorted((p for g in groups for p in g), key=lambda p: p.evidence.start)
 
 
 def _draft(start: int, end: int, background: bool = False) -> Draft:
@@ -58,7 +42,7 @@ def _figure_at(start: int, end: int, kind: str = "injured", n: int = 2) -> Casua
 
 def test_of_two_towns_in_a_sentence_the_event_beats_a_victims_home_town():
     text = "An Elmwood man died in an Oakton shooting on Friday."
-    sites = [_place(text, "Elmwood", geonameid=2), _place(text, "Oakton", geonameid=3)]
+    sites = [place_at(text, "Elmwood", geonameid=2), place_at(text, "Oakton", geonameid=3)]
     trigger = Span(start=text.index("shooting"), end=text.index("shooting") + 8, text="shooting")
     event = EventMention(event_type="Violence against civilians", sub_event_type="Attack", trigger=trigger,
                          sentence=Span(start=0, end=len(text), text=text))
@@ -75,7 +59,7 @@ def test_a_town_inside_a_state_can_stand_for_the_state():
 
 def test_the_lead_report_takes_the_story_town_over_a_town_named_once(model):
     text = "Oakton police said a man was shot near Elmwood. Oakton officers came. Oakton is quiet."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Ohio"))
+    sites = in_order(named(text, "Oakton", 1, admin1="Ohio"), named(text, "Elmwood", 2, admin1="Ohio"))
     lead = _segment_draft(text, sites[1])
     settle_places([lead], model(text), sites, "US")
     assert lead.place.name == "Oakton"
@@ -83,7 +67,7 @@ def test_the_lead_report_takes_the_story_town_over_a_town_named_once(model):
 
 def test_a_later_report_at_a_trusted_town_of_its_own_keeps_it(model):
     text = "Oakton was shelled. Oakton officials spoke of Oakton. Drones also struck Elmwood."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Iowa"))
+    sites = in_order(named(text, "Oakton", 1, admin1="Ohio"), named(text, "Elmwood", 2, admin1="Iowa"))
     lead, later = _segment_draft(text, sites[0]), _segment_draft(text, sites[-1])
     settle_places([lead, later], model(text), sites, "US")
     assert (lead.place.name, later.place.name) == ("Oakton", "Elmwood")
@@ -92,8 +76,8 @@ def test_a_later_report_at_a_trusted_town_of_its_own_keeps_it(model):
 def test_a_lead_report_at_the_town_the_story_names_most_keeps_it_against_another_provinces_towns(model):
     # a war report: the strike's city is named again and again, the front's villages once each
     text = "Missiles hit Oakton. Oakton residents fled. Oakton was dark. Fights near Elmwood and Fairview."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"), _mentions(text, "Elmwood", 2, admin1="Iowa"),
-                   _mentions(text, "Fairview", 3, admin1="Iowa"))
+    sites = in_order(named(text, "Oakton", 1, admin1="Ohio"), named(text, "Elmwood", 2, admin1="Iowa"),
+                   named(text, "Fairview", 3, admin1="Iowa"))
     lead = _segment_draft(text, sites[0])
     settle_places([lead], model(text), sites, "US")
     assert lead.place.name == "Oakton"
@@ -101,8 +85,8 @@ def test_a_lead_report_at_the_town_the_story_names_most_keeps_it_against_another
 
 def test_a_report_with_only_a_state_takes_the_story_town(model):
     text = "A man was shot in Ohio. Oakton police said Oakton was calm."
-    sites = _sites(_mentions(text, "Oakton", 1, admin1="Ohio"),
-                   [_place(text, "Ohio", geonameid=9, admin1="Ohio", where_prec=4, feature_code="ADM1")])
+    sites = in_order(named(text, "Oakton", 1, admin1="Ohio"),
+                   [place_at(text, "Ohio", geonameid=9, admin1="Ohio", where_prec=4, feature_code="ADM1")])
     report = _segment_draft(text, sites[0])
     settle_places([report], model(text), sites, "US")
     assert report.place.name == "Oakton"
@@ -110,8 +94,8 @@ def test_a_report_with_only_a_state_takes_the_story_town(model):
 
 def test_the_story_town_alone_does_not_make_a_report_of_commentary(model):
     text = "NATO is in a confrontation with Russia, analysts said. Oakton officials met in Oakton."
-    sites = _mentions(text, "Oakton", 1, admin1="Ohio")
-    country = _place(text, "Russia", geonameid=9, country="RU", where_prec=6, feature_code="PCLI")
+    sites = named(text, "Oakton", 1, admin1="Ohio")
+    country = place_at(text, "Russia", geonameid=9, country="RU", where_prec=6, feature_code="PCLI")
     report = _segment_draft(text, country)
     settle_places([report], model(text), sites, "US")
     assert report.place.name == "Oakton" and report.story_located
@@ -146,7 +130,7 @@ def test_a_neighbourhood_of_a_county_that_is_one_city_is_coded_at_the_city(monke
     brooklyn = _entry(5110302, "Brooklyn", "New York", "Kings County", 2_700_000)
     _gazetteer(monkeypatch, brooklyn, _entry(11, "Elmwood Flats", "New York", "Kings County", 90_000))
     text = "A man was shot in Elmwood Flats on Sunday."
-    place = _place(text, "Elmwood Flats", geonameid=11, admin1="New York", admin2="Kings County")
+    place = place_at(text, "Elmwood Flats", geonameid=11, admin1="New York", admin2="Kings County")
     city = city_of_county(place)
     assert city is not None and (city.resolved_name, city.geonameid) == ("Brooklyn", 5110302)
     assert city.evidence == place.evidence  # still the words the report wrote
@@ -156,18 +140,18 @@ def test_a_town_of_an_ordinary_county_and_the_city_itself_keep_their_place(monke
     brooklyn = _entry(5110302, "Brooklyn", "New York", "Kings County", 2_700_000)
     _gazetteer(monkeypatch, brooklyn, _entry(12, "Oakton", "New York", "Kings County", 9_000_000))
     text = "Oakton and Brooklyn and Elmwood."
-    assert city_of_county(_place(text, "Elmwood", geonameid=13, admin1="Ohio", admin2="Elm County")) is None
-    assert city_of_county(_place(text, "Brooklyn", geonameid=5110302, admin1="New York",
+    assert city_of_county(place_at(text, "Elmwood", geonameid=13, admin1="Ohio", admin2="Elm County")) is None
+    assert city_of_county(place_at(text, "Brooklyn", geonameid=5110302, admin1="New York",
                                  admin2="Kings County")) is None
     # a place larger than the city is no neighbourhood of it
-    larger = _place(text, "Oakton", geonameid=12, admin1="New York", admin2="Kings County")
+    larger = place_at(text, "Oakton", geonameid=12, admin1="New York", admin2="Kings County")
     assert city_of_county(larger) is None
 
 
 def test_a_province_that_is_one_city_is_coded_at_the_city(monkeypatch):
     _gazetteer(monkeypatch, _entry(4140963, "Washington", "District of Columbia", None, 690_000))
     text = "Six were shot in Southeast D.C. on Sunday."
-    province = _place(text, "D.C.", geonameid=99, where_prec=4, feature_code="ADM1",
+    province = place_at(text, "D.C.", geonameid=99, where_prec=4, feature_code="ADM1",
                       admin1="District of Columbia")
     draft = _segment_draft(text, province)
     settle_places([draft], _blank_doc(text), [province], "US")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.place_helpers import place_at
 from warlog.errors import LexiconError
 from warlog.extract import place_scene
 from warlog.extract.place_scene import (
@@ -23,17 +24,6 @@ from warlog.extract.place_scene import (
     residence_place,
     street_place,
 )
-from warlog.schema import Place, Span
-
-
-def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(name, start + 1)
-    defaults = {"geonameid": 1, "country": "US", "where_prec": 1, "feature_code": "PPL"}
-    return Place(name=name, resolved_name=name, evidence=Span(start=start, end=start + len(name), text=name),
-                 **(defaults | fields))
-
 
 # ----------------------------------------------------------------------------------------- places of care
 
@@ -47,7 +37,7 @@ def _place(text: str, name: str, nth: int = 0, **fields) -> Place:
     "He is expected to be transported to an Oakton area hospital.",
 ])
 def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_a_place_of_care(text):
-    assert care_place(text, _place(text, "Oakton"))
+    assert care_place(text, place_at(text, "Oakton"))
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +49,7 @@ def test_the_town_of_the_hospital_the_wounded_were_taken_to_is_a_place_of_care(t
     "Oakton Regional Hospital was shelled overnight, the governor said.",
 ])
 def test_the_town_where_the_shooting_happened_is_no_place_of_care(text):
-    assert not care_place(text, _place(text, "Oakton"))
+    assert not care_place(text, place_at(text, "Oakton"))
 
 
 def test_the_care_words_are_loaded_from_the_lexicon():
@@ -88,20 +78,20 @@ def test_a_care_word_list_that_is_not_a_list_is_rejected(monkeypatch):
 ])
 def test_the_tail_of_a_longer_name_is_no_scene(text):
     name = text.split()[text.split().index(next(w for w in text.split() if w in name_lead_words())) + 1]
-    place = _place(text, name)
+    place = place_at(text, name)
     assert inner_name(text, place) and off_scene(text, place)
 
 
 def test_a_town_after_an_ordinary_word_is_no_tail_of_a_name():
     text = "Man Shot In Village Park. A man was shot in Oakton."
-    assert not inner_name(text, _place(text, "Village"))
-    assert not off_scene(text, _place(text, "Oakton"))
+    assert not inner_name(text, place_at(text, "Village"))
+    assert not off_scene(text, place_at(text, "Oakton"))
 
 
 def test_a_name_after_a_block_number_is_a_street():
     text = "Four were shot in the 4900 block of West Hubbard, police said."
-    assert street_place(text, _place(text, "Hubbard"))
-    assert not street_place("He lived in Hubbard.", _place("He lived in Hubbard.", "Hubbard"))
+    assert street_place(text, place_at(text, "Hubbard"))
+    assert not street_place("He lived in Hubbard.", place_at("He lived in Hubbard.", "Hubbard"))
 
 
 def test_a_name_the_story_calls_a_neighbourhood_anywhere_is_found_in_one_pass():
@@ -126,7 +116,7 @@ def test_the_locative_words_are_loaded_from_the_lexicon():
     ("A man was shot in Kuna.", False),
 ])
 def test_a_home_town_is_told_apart_from_the_place_of_an_event(text, home):
-    assert residence_place(text, _place(text, "Kuna")) is home
+    assert residence_place(text, place_at(text, "Kuna")) is home
 
 
 def test_the_residence_words_are_loaded_from_the_lexicon():
@@ -165,12 +155,12 @@ def test_a_place_word_list_that_is_not_a_list_is_rejected(monkeypatch, loader):
     ("the Oakton news conference", False),  # lower case: no outlet's name
 ])
 def test_a_town_that_opens_a_news_outlets_name_is_an_outlet_place(text, outlet):
-    assert outlet_place(text, _place(text, "Oakton")) is outlet
+    assert outlet_place(text, place_at(text, "Oakton")) is outlet
 
 
 def test_an_outlets_town_is_still_a_scene_for_the_report_beside_it():
     text = "A man was shot in Oakton, the Oakton Herald reported."
-    assert not off_scene(text, _place(text, "Oakton", nth=1))
+    assert not off_scene(text, place_at(text, "Oakton", nth=1))
 
 
 def test_every_word_list_of_the_places_lexicon_loads():

@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from warlog.errors import LexiconError
 from warlog.extract import timex
-from warlog.extract.times import TimeFinder, find_times
+from warlog.extract.times import find_times
 from warlog.ingest.dates import parse_published
 from warlog.schema import TimeSpan
 
 MONDAY = "2022-07-04"  # a Monday
 
 
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
 @pytest.fixture
-def times(blank):
-    """Times of a text read by the component alone (no parse)."""
-
-    def run(text: str, published: str | None = MONDAY) -> list[TimeSpan]:
-        doc = blank.make_doc(text)
-        doc._.published = parse_published(published)
-        return TimeFinder(blank, "warlog_times")(doc)._.times
-
-    return run
+def times(read_times):
+    return lambda text, published=MONDAY: read_times(text, published)
 
 
 @pytest.fixture

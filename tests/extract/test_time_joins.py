@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from warlog.extract.times import TimeFinder, find_times
+from warlog.extract.times import find_times
 from warlog.ingest.dates import parse_published
 from warlog.schema import TimeSpan
 
 WEDNESDAY = "2016-07-20"  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
 @pytest.fixture
-def times(blank):
-    def run(text: str, published: str = WEDNESDAY) -> list[TimeSpan]:
-        doc = blank.make_doc(text)
-        doc._.published = parse_published(published)
-        return TimeFinder(blank, "warlog_times")(doc)._.times
-
-    return run
+def times(read_times):
+    return lambda text, published=WEDNESDAY: read_times(text, published)
 
 
 def pairs(found: list[TimeSpan]) -> list[tuple[str, str | None]]:

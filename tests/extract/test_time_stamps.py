@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from warlog.extract import timex
-from warlog.extract.times import TimeFinder, page_stamps
+from warlog.extract.times import page_stamps
 from warlog.ingest.dates import parse_published
 from warlog.schema import TimeSpan
 
 PUBLISHED = "2017-01-24"  # a Tuesday
 
 
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
 @pytest.fixture
-def times(blank):
-    def run(text: str, published: str = PUBLISHED) -> list[TimeSpan]:
-        doc = blank.make_doc(text)
-        doc._.published = parse_published(published)
-        return TimeFinder(blank, "warlog_times")(doc)._.times
-
-    return run
+def times(read_times):
+    return lambda text, published=PUBLISHED: read_times(text, published)
 
 
 def stamped(text: str, found: list[TimeSpan], published: str = PUBLISHED) -> list[str]:

@@ -5,32 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-import spacy
 
 from warlog.errors import LexiconError
 from warlog.extract import timex
-from warlog.extract.times import TimeFinder, find_times, governing_time, is_background_time, page_stamps
+from warlog.extract.times import find_times, governing_time, is_background_time, page_stamps
 from warlog.ingest.dates import parse_published
 from warlog.schema import Span, TimeSpan
 
 MONDAY = "2022-07-04"  # a Monday
 
 
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
-
-
 @pytest.fixture
-def times(blank):
-    """Times of a text read by the component alone (no parse: tense falls back to past)."""
-
-    def run(text: str, published: str | None = MONDAY) -> list[TimeSpan]:
-        doc = blank.make_doc(text)
-        doc._.published = parse_published(published)
-        return TimeFinder(blank, "warlog_times")(doc)._.times
-
-    return run
+def times(read_times):
+    return lambda text, published=MONDAY: read_times(text, published)
 
 
 def utc(text: str) -> datetime:
