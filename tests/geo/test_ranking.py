@@ -112,3 +112,42 @@ def test_town_in_a_county_another_name_of_the_document_puts_it_in_gains():
     add_counties(context, "henry county", (county,))
     assert rank([tennessee, texas], "paris", context)[0][1] is tennessee
     assert ("US", "Tennessee", "Henry County") in context.admin2
+
+
+# A bare name shared by a large city and a first-level unit of a small country (made-up places)
+BIG_CITY = _town(30, "US", "Ohio", 600_000, 41.0, -83.0, name="Marlowe")
+PARISH = Entry(31, "Marlowe", 13.0, -61.0, "VC", "Marlowe", None, "ADM1", 4, 8_000)
+BIG_STATE = Entry(32, "Marlowe", 33.0, -83.0, "US", "Marlowe", None, "ADM1", 4, 9_000_000)
+UNKNOWN_UNIT = Entry(33, "Marlowe", 13.0, -61.0, "VC", "Marlowe", None, "ADM1", 4, 0)
+
+
+def _split_vote() -> Context:
+    # "Shots fired in Marlowe": the one name votes half for each country, the unit's first (the tie's focus)
+    return Context(countries=Counter({"VC": 0.5, "US": 0.5}))
+
+
+def test_small_unit_abroad_ranks_below_a_far_larger_city_of_its_name():
+    ranked = rank([PARISH, BIG_CITY], "marlowe", _split_vote())
+    assert ranked[0][1] is BIG_CITY
+
+
+def test_small_unit_ranks_below_the_city_without_any_context():
+    assert rank([PARISH, BIG_CITY], "marlowe", Context())[0][1] is BIG_CITY
+
+
+def test_a_populous_state_still_beats_a_city_of_its_name():
+    context = Context(countries=Counter({"US": 1.0}))
+    assert rank([BIG_CITY, BIG_STATE], "marlowe", context)[0][1] is BIG_STATE
+
+
+def test_unit_of_unknown_population_keeps_its_prior():
+    assert rank([UNKNOWN_UNIT, BIG_CITY], "marlowe", _split_vote())[0][1] is UNKNOWN_UNIT
+
+
+def test_document_about_the_small_country_still_gets_its_unit():
+    context = Context(countries=Counter({"VC": 3.0}))
+    assert rank([PARISH, BIG_CITY], "marlowe", context)[0][1] is PARISH
+
+
+def test_an_outnumbered_unit_still_wins_when_kinds_ask_for_a_unit():
+    assert rank([PARISH, BIG_CITY], "marlowe", Context(), kinds=(4,))[0][1] is PARISH

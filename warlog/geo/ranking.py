@@ -33,6 +33,9 @@ _NEAR = 1.5  # a candidate within 150 km of a confidently resolved place (half w
 _COHERENCE = 1.5  # times a candidate's support: other names of the document with a namesake near it
 _COHERENCE_CANDIDATES = 12  # the most prominent namesakes of each name that take part
 _CELL = 1.0  # degrees: namesakes in the same or a neighbouring cell count as near
+#: a first-level unit whose own-name town is this many times as populous is weighed as a town of its size:
+#: a parish of 8,000 people is not what a bare "Charlotte" means beside a city of 900,000
+_OUTNUMBERED = 5
 
 
 def coherence(candidates: dict[str, tuple[Entry, ...]]) -> dict[int, float]:
@@ -184,6 +187,19 @@ def _score(
     return total
 
 
+def _outnumbered(entry: Entry, key: str, town: int) -> float:
+    """How much a first-level unit's prior drops when a town of that very name (``town``: its population)
+    outnumbers it ``_OUTNUMBERED`` times over: the unit then ranks as a town of its own population would.
+    The unit prior assumes a state or province is more prominent than any town sharing its name, which
+    holds for "Georgia" or "Donetsk" but not for the parishes and districts of small countries ("Toledo",
+    Belize; "Charlotte", Saint Vincent), whose flat base outranked cities of hundreds of thousands. A unit
+    of unknown population (0) keeps its prior: the gazetteer does not know it is small."""
+    if entry.kind != ADMIN1 or not entry.population or town < _OUTNUMBERED * entry.population:
+        return 0.0
+    as_town = 0.8 * math.log10(entry.population + 10) + (_EXACT if own_name(entry, key) else 0.0)
+    return max(0.0, prior(entry, key) - as_town)
+
+
 #: squared distances in degrees of latitude (111.2 km each) of the two proximity rings, 150 and 400 km
 _RING_NEAR, _RING_FAR = (150 / 111.2) ** 2, (400 / 111.2) ** 2
 
@@ -218,5 +234,8 @@ def rank(
         pool = narrowed or pool
     focus, total_c = context.focus, sum(context.countries.values()) or 1.0
     scored = [(_score(c, key, context, qualifiers, focus, total_c), c) for c in pool]
+    town = max((c.population for c in pool if c.kind == SETTLEMENT and own_name(c, key)), default=0)
+    if town:
+        scored = [(s - _outnumbered(c, key, town), c) for s, c in scored]
     scored.sort(key=lambda pair: (-pair[0], -pair[1].population, pair[1].id))
     return scored
