@@ -124,3 +124,13 @@ def test_a_focus_that_is_not_a_country_code_is_refused_with_a_hint(report_file: 
     assert result.exit_code == 2
     assert "ISO-2" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_table_dates_an_event_by_its_local_day_as_the_export_does(tmp_path: Path):
+    # 1.00 Moscow time on Monday is 22:00 UTC on Sunday: the table must say Monday, as the ACLED row does
+    path = tmp_path / "night.txt"
+    path.write_text("Drones struck a power substation in Kursk on Monday between 1.00 and 1.30 Moscow time, "
+                    "the ministry said.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "2022-07-05", "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "2022-07-04 (prec 1)" in result.stdout

@@ -43,8 +43,8 @@ def _cells(number: int, report: Report) -> list[str]:
             where += f" (unresolved: {place.reason})"
     when = "?"
     if report.time is not None:
-        start = report.time.start.date().isoformat() if report.time.start else "?"
-        when = f"{start} (prec {report.time.date_prec})"
+        day = report.time.local_date()  # the day where it happened, as the ACLED export writes it
+        when = f"{day.isoformat() if day else '?'} (prec {report.time.date_prec})"
         if report.time.text:
             when += f" «{report.time.text}»"
     weapons = ", ".join(w.name for w in report.weapons)
