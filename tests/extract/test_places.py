@@ -221,6 +221,12 @@ def test_possessive_is_no_part_of_an_ner_place(model, finder):
     assert place.geonameid == 690791
 
 
+def test_an_ner_place_with_no_capital_letter_is_no_place(model, finder):
+    text = "He marched in the dead of that cold winter, far from Kyiv."
+    doc = _with_ents(model, text, ("cold", "GPE"), ("Kyiv", "GPE"))
+    assert [p.name for p in finder.match(doc)] == ["Kyiv"]
+
+
 def test_ner_place_run_into_other_words_resolves_the_names_inside_it(model, finder):
     doc = _with_ents(model, "Talks between Ukraine Russia delegations stalled.", ("Ukraine Russia", "GPE"))
     found = finder.match(doc)

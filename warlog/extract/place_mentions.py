@@ -237,10 +237,12 @@ class MentionFinder:
     def _not_a_place(self, doc: Doc, start: int, end: int, name: str) -> bool:
         """Names that look like places and are not, whatever NER says: a place inside a person's title
         ("the Duchess of Edinburgh" names a person), a bare compass word ("the West" is a bloc, not the
-        West Region of Cameroon) and the first words of a street's name ("on Mayfield Road")."""
+        West Region of Cameroon), the first words of a street's name ("on Mayfield Road"), and a word with
+        no capital letter ("the dead of that cold winter": English writes every toponym capitalised)."""
         titled = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self.cues.titles
         return (
             titled
+            or name.lower() == name
             or (end - start == 1 and lookup_key(name) in self.cues.compass)
             or self.cues.street(doc, end)
         )
