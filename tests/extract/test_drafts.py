@@ -85,6 +85,26 @@ def test_reports_telling_the_same_dead_join_across_places():
     assert [len(d.segments) for d in joined] == [2]
 
 
+def test_same_toll_in_two_provinces_stays_apart():
+    # a strike on Kherson and shelling in Zaporizhzhia Oblast, each killing one, are two incidents
+    kherson = Place(name="Kherson", geonameid=706448, where_prec=1, country="UA", admin1="Kherson Oblast")
+    orikhiv = Place(name="Orikhiv", geonameid=698131, where_prec=1, country="UA",
+                    admin1="Zaporizhzhia Oblast")
+    drafts = [draft(segment(0, kherson, day=3)), draft(segment(50, orikhiv, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (1, None), 50: (1, None)}), _dated)
+    assert len(joined) == 2
+
+
+def test_same_toll_joins_where_a_place_is_an_ambiguous_reading():
+    doubtful = OTHER_TOWN.model_copy(
+        update={"country": "US", "admin1": "Texas", "reason": "ambiguous: 3 places"}
+    )
+    town = TOWN.model_copy(update={"country": "US", "admin1": "Ohio"})
+    drafts = [draft(segment(0, town, day=3)), draft(segment(50, doubtful, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (1, None), 50: (1, 1)}), _dated)
+    assert len(joined) == 1
+
+
 def test_reports_with_different_tolls_stay_apart():
     drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=3))]
     joined = join_same_victims(drafts, _figures({0: (1, 3), 50: (1, 4)}), _dated)

@@ -120,7 +120,8 @@ def join_same_victims(
     then lacks the figures the next part gives. ``figures`` are a report's (killed, injured), None where
     it states none; ``dated`` its time, stated or carried. Reports whose figures differ ("one dead, three
     hurt" then "one dead, four hurt" at a second scene) or whose days differ stay apart: roundups and
-    stories that recall an earlier shooting keep their other incidents."""
+    stories that recall an earlier shooting keep their other incidents, and so do places in two provinces
+    (``_same_region``)."""
     while True:
         current = [d for d in drafts if not d.background]
         if len(current) < 2:
@@ -129,7 +130,7 @@ def join_same_victims(
         if not _same_victims(figures(first), figures(second)):
             return drafts
         a, b = dated(first), dated(second)
-        if not _overlap(a, b):
+        if not _overlap(a, b) or not _same_region(first.place, second.place):
             return drafts
         if first.time is None and a is not None:
             first.segments[0].time = a
@@ -140,6 +141,19 @@ def join_same_victims(
         if first.settled is None:
             first.settled = second.settled
         drafts = [d for d in drafts if d is not second]
+
+
+def _same_region(a: Place | None, b: Place | None) -> bool:
+    """Two places one incident may be read at: in one province ("North Dale" and "Dale"), or one unknown
+    or read with doubt (an ambiguous name is often a namesake in another province). Strikes on two oblasts
+    that happen to kill as many are two incidents."""
+    if a is None or b is None or _doubtful(a) or _doubtful(b):
+        return True
+    return a.country == b.country and (a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1)
+
+
+def _doubtful(place: Place) -> bool:
+    return place.geonameid is None or (place.reason or "").startswith("ambiguous")
 
 
 def _same_victims(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
