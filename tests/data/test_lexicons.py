@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.data import load_yaml
+from warlog.data import load_yaml, word_list
 from warlog.errors import LexiconError
 from warlog.extract import actors, events, weapons
 from warlog.extract.actors import load_actor_lexicon
@@ -153,3 +153,11 @@ def test_interception_is_a_modifier_confirmed_only_with_a_weapon():
     assert "interception" in lex.modifiers
     rule = next(e for e in lex.escalations if e.when == ("interception",))
     assert rule.keep and rule.early and "weapons_found" in rule.with_
+
+
+@pytest.mark.parametrize(
+    "raw", [{}, {"words": "one"}, {"words": []}, {"words": ["a", ""]}, {"words": [1]}, None]
+)
+def test_a_word_list_that_is_not_a_list_of_words_names_the_file_and_the_key(raw):
+    with pytest.raises(LexiconError, match="'words'.*lexicon.yaml"):
+        word_list("lexicon.yaml", raw, "words")

@@ -34,3 +34,15 @@ def require_keys(name: str, entry: dict, keys: tuple[str, ...]) -> None:
     missing = [k for k in keys if k not in entry]
     if missing:
         raise LexiconError(f"lexicon {name!r}: entry {entry!r} lacks {', '.join(missing)}")
+
+
+def word_list(name: str, raw: Any, key: str) -> list[str]:
+    """The entry ``key`` of lexicon ``name`` (already loaded as ``raw``), checked to be a non-empty list of
+    non-empty strings; fails naming the file and the key, so a typo in the YAML stops the load, not a
+    document."""
+    words = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        raise LexiconError(
+            f"lexicon {name!r}: {key!r} must be a non-empty list of words; fix warlog/data/{name}"
+        )
+    return words

@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from warlog.data import load_yaml, require_keys
+from warlog.data import load_yaml, word_list
 from warlog.errors import LexiconError
 from warlog.extract.drafts import Draft, Segment, same_place
 from warlog.extract.times import is_background_time, zone_label
@@ -208,14 +208,9 @@ def _followups() -> tuple[frozenset[str], frozenset[str]]:
     raw = load_yaml(FOLLOWUPS)
     if not isinstance(raw, dict):
         raise LexiconError(f"lexicon {FOLLOWUPS!r} must be a mapping; see warlog/data/{FOLLOWUPS}")
-    require_keys(FOLLOWUPS, raw, ("death_verbs", "after_words"))
-    lists = []
-    for key in ("death_verbs", "after_words"):
-        words = raw[key]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
-            raise LexiconError(f"lexicon {FOLLOWUPS!r}: {key} must be a non-empty list of words")
-        lists.append(frozenset(w.lower() for w in words))
-    return lists[0], lists[1]
+    deaths, after = (frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, key))
+                     for key in ("death_verbs", "after_words"))
+    return deaths, after
 
 
 def death_after(verb) -> bool:

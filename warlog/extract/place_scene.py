@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from warlog.data import load_yaml
-from warlog.errors import LexiconError
+from warlog.data import load_yaml, word_list
 from warlog.schema import Place
 
 #: The lexicon of this module's word lists.
@@ -24,13 +23,7 @@ PLACES_LEXICON = "casualties_places.yaml"
 def place_words(key: str) -> list[str]:
     """The word list ``key`` of ``casualties_places.yaml``, checked to be a non-empty list of strings.
     Not cached itself: ``load_yaml`` is, and each caller caches what it builds from the list."""
-    words = load_yaml(PLACES_LEXICON).get(key)
-    if not isinstance(words, list) or not words or not all(isinstance(w, str) for w in words):
-        raise LexiconError(
-            f"lexicon {PLACES_LEXICON!r}: {key!r} must be a non-empty list of words; "
-            f"fix warlog/data/{PLACES_LEXICON}"
-        )
-    return words
+    return word_list(PLACES_LEXICON, load_yaml(PLACES_LEXICON), key)
 
 
 def _alternatives(words: Iterable[str]) -> str:
