@@ -133,3 +133,24 @@ def test_background_report_is_never_joined_to_the_story():
     drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, TOWN, day=3, background=True))]
     joined = join_same_victims(drafts, _figures({0: (1, None), 50: (1, 1)}), _dated)
     assert len(joined) == 2 and joined[1].background
+
+
+def _timed(start: int, day: int, on_violence: bool) -> Segment:
+    seg = segment(start, TOWN, day=day)
+    seg.on_violence = on_violence
+    return seg
+
+
+def test_a_report_is_dated_by_the_violence_before_the_death_told_first():
+    died, shot = _timed(0, 7, on_violence=False), _timed(50, 6, on_violence=True)
+    assert draft(died, shot).time is shot.time
+
+
+def test_on_the_same_day_the_first_time_told_stays():
+    first, attack = _timed(0, 6, on_violence=False), _timed(50, 6, on_violence=True)
+    assert draft(first, attack).time is first.time
+
+
+def test_a_later_day_of_violence_does_not_date_the_report():
+    first, later = _timed(0, 6, on_violence=False), _timed(50, 8, on_violence=True)
+    assert draft(first, later).time is first.time

@@ -381,3 +381,58 @@ def test_the_followups_lexicon_names_verbs_of_dying_and_words_of_sequence():
     deaths, after = _followups()
     assert "die" in deaths and "after" in after
     assert all(w == w.lower() and " " not in w for w in deaths | after)
+
+
+# ------------------------------------------------------------------------------------ the violence's own day
+
+
+def _violent(model, text: str, phrase: str, trigger: str, occ: int = 0) -> bool:
+    from warlog.extract.incident_times import violence_times
+
+    doc = model(text)
+    events = [event(text, trigger, "Attack", "Violence against civilians", occ)]
+    return violence_times(doc, [day(text, phrase, "2022-07-01")], events) == {text.index(phrase)}
+
+
+def test_a_time_on_a_verb_of_occurring_dates_the_violence_it_tells(model):
+    assert _violent(model, "The shooting occurred on Monday near a school in Belgorod.", "Monday", "shooting")
+    assert _violent(model, "The shooting was reported at 7:15 p.m. Friday at a home in Belgorod.", "Friday",
+                    "shooting")
+
+
+def test_a_time_in_a_clause_on_the_violence_dates_it(model):
+    text = "Police are investigating the shooting, which happened Friday in Belgorod."
+    assert _violent(model, text, "Friday", "shooting")
+
+
+def test_a_participle_in_the_noun_phrase_leads_on_to_the_violence(model):
+    text = "Police spoke on Tuesday on Saturday's officer-involved shooting in Belgorod."
+    assert _violent(model, text, "Saturday", "shooting")
+    text = "A boy died on Sunday of a gunshot wound suffered on Friday in Belgorod."
+    assert _violent(model, text, "Friday", "gunshot wound")
+
+
+def test_a_verb_of_occurring_with_another_subject_dates_nothing_violent(model):
+    text = "The meeting happened on Monday, weeks after the shooting in Belgorod."
+    assert not _violent(model, text, "Monday", "shooting")
+
+
+def test_a_headline_takes_the_day_of_the_violence_before_another_day_told_first(model, assembler):
+    text = ("Teen charged in Belgorod shooting. The mayor toured the school on Monday. "
+            "The shooting happened on May 17 near the school.")
+    events = [event(text, "shooting", "Attack", "Violence against civilians", occ) for occ in (0, 1)]
+    times = [day(text, "Monday", "2022-07-04"), day(text, "May 17", "2022-05-17")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
+    first = next(r for r in assembler.match(doc) if not r.background)
+    assert first.time.value == "2022-05-17"
+
+
+def test_an_arrest_headline_is_not_dated_by_the_violence_it_follows(model, assembler):
+    text = ("Man arrested in Belgorod. The mayor toured the school on Monday. "
+            "The shooting happened on May 17 near the school.")
+    events = [event(text, "arrested", "Arrests", "Strategic developments"),
+              event(text, "shooting", "Attack", "Violence against civilians")]
+    times = [day(text, "Monday", "2022-07-04"), day(text, "May 17", "2022-05-17")]
+    doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
+    arrest = next(r for r in assembler.match(doc) if r.sub_event_type == "Arrests")
+    assert arrest.time.value == "2022-07-04"

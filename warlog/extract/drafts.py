@@ -27,6 +27,8 @@ class Segment:
     place: Place | None = None
     time: TimeSpan | None = None
     background: bool = False
+    #: its time hangs on the violence itself ("shot Thursday"), not on what followed ("died Saturday")
+    on_violence: bool = False
 
 
 @dataclass
@@ -54,8 +56,19 @@ class Draft:
 
     @property
     def time(self) -> TimeSpan | None:
-        """The first time its segments state (None when they state none)."""
-        return next((s.time for s in self.segments if s.time is not None), None)
+        """The first time its segments state (None when they state none), unless a later segment dates
+        the violence itself on an earlier day: "A girl died Saturday ... She was shot Friday at a home" is
+        Friday's shooting, which the archives date by the attack, not by the death told first. On the same
+        day the first time stays: it may tell the hour ("at 6:15 local time"), the attack's only the day."""
+        timed = [s for s in self.segments if s.time is not None and s.time.start is not None]
+        if not timed:
+            return next((s.time for s in self.segments if s.time is not None), None)
+        first = timed[0]
+        if not first.on_violence:
+            attack = next((s for s in timed if s.on_violence), None)
+            if attack is not None and _day_before(attack.time, first.time):
+                return attack.time
+        return first.time
 
     def covers(self, start: int, end: int) -> int:
         """How many characters of ``[start, end)`` fall inside this report's segments."""
@@ -72,6 +85,12 @@ class Sentences:
     def of(self, char: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self.starts, char) - 1)
         return self.bounds[i]
+
+
+def _day_before(a: TimeSpan, b: TimeSpan) -> bool:
+    """``a`` falls on a calendar day before ``b``'s, each in its own zone."""
+    day_a, day_b = a.local_date(), b.local_date()
+    return day_a is not None and day_b is not None and day_a < day_b
 
 
 def merge_lead(drafts: list[Draft], carried: Callable[[Draft], TimeSpan | None] | None = None) -> list[Draft]:

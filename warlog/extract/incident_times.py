@@ -213,6 +213,13 @@ def _followups() -> tuple[frozenset[str], frozenset[str]]:
     return deaths, after
 
 
+@cache
+def _occurrence_verbs() -> frozenset[str]:
+    """``followups.yaml``'s verbs that only say the violence took place ("the shooting happened ...")."""
+    raw = load_yaml(FOLLOWUPS)
+    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "occurrence_verbs"))
+
+
 def death_after(verb) -> bool:
     """A verb of dying told after the violence ("died Friday after being shot", "died Sunday following a
     shooting"): the death followed the attack, so its time is a follow-up's (``followups.yaml``). A death
@@ -236,6 +243,7 @@ def violence_times(doc: Doc, times: list[TimeSpan], events: list[EventMention]) 
         if e.event_type in VIOLENT_TYPES:
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
             cues.update(t.i for t in span or ())
+    occurring = _occurrence_verbs()
     found: set[int] = set()
     for t in times:
         region = doc.char_span(t.evidence.start, t.evidence.end, alignment_mode="expand")
@@ -246,14 +254,26 @@ def violence_times(doc: Doc, times: list[TimeSpan], events: list[EventMention]) 
             if head.i in cues:
                 found.add(t.evidence.start)
                 break
-            if head.pos_ in ("VERB", "AUX") or head.head is head:
+            if (head.pos_ in ("VERB", "AUX") and head.dep_ not in ("amod", "acl")) or head.head is head:
+                # a participle inside the noun phrase goes on to its noun: "Friday's officer-involved
+                # shooting", "a gunshot wound suffered on Friday"
+                if head.lemma_.lower() in occurring and (
+                    any(c.dep_ in ("nsubj", "nsubjpass") and c.i in cues for c in head.children)
+                    or (head.dep_ == "relcl" and head.head.i in cues)
+                ):  # "The shooting occurred on April 20", "the shooting, which happened Friday"
+                    found.add(t.evidence.start)
                 break
             head = head.head
     return found
 
 
 def carried_time(
-    before: int, times: list[TimeSpan], speech: set[int], published: datetime | None, ahead: bool = False
+    before: int,
+    times: list[TimeSpan],
+    speech: set[int],
+    published: datetime | None,
+    ahead: bool = False,
+    violent: set[int] | frozenset[int] = frozenset(),
 ) -> TimeSpan | None:
     """A date stated earlier carries over to later sentences that state none ("On Saturday night a man
     was shot. ... Police said a second man was wounded"). Only its day carries, not its clock time.
@@ -283,6 +303,9 @@ def carried_time(
     ]
     if not earlier:
         return None
+    if ahead:  # the day the story gives the violence, before the days of what followed it
+        attack = [t for t in earlier if t.evidence.start in violent and t.date_prec == DatePrec.DAY]
+        earlier = attack or earlier
     carried = (min if ahead else max)(earlier, key=lambda t: t.evidence.start)
     if carried.date_prec != DatePrec.DAY:
         return carried

@@ -49,6 +49,7 @@ from warlog.extract.incident_places import (
     settle_places,
 )
 from warlog.extract.incident_times import (
+    VIOLENT_TYPES,
     carried_time,
     fallback_time,
     followup_times,
@@ -124,6 +125,8 @@ class IncidentAssembler(Component):
         for seg in segments:
             seg.place = segment_place(seg, sites, focus, text)
             seg.time = segment_time(seg, times, speech, published, violent)
+            at = seg.time.evidence if seg.time is not None else None
+            seg.on_violence = at is not None and at.start in violent
             seg.background = seg.sentence[0] in cue_sentences or (
                 seg.time is not None and published is not None and is_background_time(seg.time, published)
             )
@@ -131,7 +134,7 @@ class IncidentAssembler(Component):
         drafts = _group(segments)
         place_from_lead(drafts, sites, focus)
         settle_places(drafts, doc, sites, focus, [p for p in places if p.geonameid is not None])
-        drafts = merge_lead(drafts, lambda d: _carried(d, times, speech, published))
+        drafts = merge_lead(drafts, lambda d: _carried(d, times, speech, published, violent))
         drafts = [d for d in drafts if _grounded(d, casualties)]
         if not drafts:
             return []
@@ -141,10 +144,10 @@ class IncidentAssembler(Component):
         drafts = join_same_victims(
             drafts,
             lambda d: _figures(doc, d),
-            lambda d: d.time if d.time is not None else _carried(d, times, speech, published),
+            lambda d: d.time if d.time is not None else _carried(d, times, speech, published, violent),
         )
         return [
-            self._report(doc, draft, published, times, speech, told_elsewhere(draft, drafts, times))
+            self._report(doc, draft, published, times, speech, told_elsewhere(draft, drafts, times), violent)
             for draft in drafts
         ]
 
@@ -162,6 +165,7 @@ class IncidentAssembler(Component):
         times: list[TimeSpan],
         speech: set[int],
         elsewhere: frozenset[int] = frozenset(),
+        violent: set[int] | frozenset[int] = frozenset(),
     ) -> Report:
         spans = _spans(draft)
         mentions = _mentions(doc, draft)
@@ -178,7 +182,7 @@ class IncidentAssembler(Component):
         first = draft.segments[0]
         time = draft.time
         if time is None and not draft.background:
-            time = _carried(draft, times, speech, published)
+            time = _carried(draft, times, speech, published, violent)
         if time is not None:
             time = narrow_time(time, times, speech | elsewhere, published)
         if time is None:
@@ -308,13 +312,21 @@ def _reference_types() -> frozenset[str]:
 
 
 def _carried(
-    draft: Draft, times: list[TimeSpan], speech: set[int], published: datetime | None
+    draft: Draft,
+    times: list[TimeSpan],
+    speech: set[int],
+    published: datetime | None,
+    violent: set[int] | frozenset[int] = frozenset(),
 ) -> TimeSpan | None:
     """The time a report that states none takes: the last told before its first sentence, else the first
     told after it."""
     lead = draft.segments[0].sentence
     before = carried_time(lead[0], times, speech, published)
-    return before if before is not None else carried_time(lead[1], times, speech, published, ahead=True)
+    if before is not None:
+        return before
+    if _event(draft).event_type not in VIOLENT_TYPES:  # an arrest is dated by its own day, not the attack's
+        violent = frozenset()
+    return carried_time(lead[1], times, speech, published, ahead=True, violent=violent)
 
 
 def _grounded(draft: Draft, casualties: list[CasualtyMention]) -> bool:
