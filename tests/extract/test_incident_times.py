@@ -383,6 +383,14 @@ def test_the_followups_lexicon_names_verbs_of_dying_and_words_of_sequence():
     assert all(w == w.lower() and " " not in w for w in deaths | after)
 
 
+def test_the_followups_lexicon_names_verbs_of_occurring_not_of_harm():
+    from warlog.extract.incident_times import _harm_verbs, _occurrence_verbs
+
+    occurring = _occurrence_verbs()
+    assert {"occur", "happen"} <= occurring and not occurring & _harm_verbs()
+    assert "kill" in _harm_verbs() and "lose" not in _harm_verbs() and "capture" not in _harm_verbs()
+
+
 # ------------------------------------------------------------------------------------ the violence's own day
 
 
@@ -436,3 +444,17 @@ def test_an_arrest_headline_is_not_dated_by_the_violence_it_follows(model, assem
     doc = build(model, text, events=events, places=[place(text, "Belgorod", 1)], times=times)
     arrest = next(r for r in assembler.match(doc) if r.sub_event_type == "Arrests")
     assert arrest.time.value == "2022-07-04"
+
+
+def test_a_time_on_a_verb_of_harm_dates_the_violence_without_an_event_cue(model):
+    from warlog.extract.incident_times import violence_times
+
+    text = "Seven people were wounded at a private party on Saturday."
+    assert violence_times(model(text), [day(text, "Saturday", "2022-07-02")], []) == {text.index("Saturday")}
+
+
+def test_a_tally_verb_is_no_harm_that_dates_violence(model):
+    from warlog.extract.incident_times import violence_times
+
+    text = "The army lost three tanks on Saturday, officials said."
+    assert violence_times(model(text), [day(text, "Saturday", "2022-07-02")], []) == set()

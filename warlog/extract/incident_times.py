@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from warlog.data import load_yaml, word_list
 from warlog.errors import LexiconError
+from warlog.extract.casualty_lexicon import casualty_lexicon
 from warlog.extract.drafts import Draft, Segment, same_place
 from warlog.extract.times import is_background_time, zone_label
 from warlog.extract.timex import time_lexicon
@@ -220,6 +221,15 @@ def _occurrence_verbs() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "occurrence_verbs"))
 
 
+@cache
+def _harm_verbs() -> frozenset[str]:
+    """The casualty lexicon's verbs of killing, wounding or shooting someone (``casualties.yaml``
+    ``transitive_verbs``), less its tally verbs ("lost 30,000 troops") and its captures."""
+    lex = casualty_lexicon()
+    harmed = {"killed", "injured", "casualties"}
+    return frozenset(w for w, kind in lex.transitive.items() if kind in harmed) - lex.tally_verbs
+
+
 def death_after(verb) -> bool:
     """A verb of dying told after the violence ("died Friday after being shot", "died Sunday following a
     shooting"): the death followed the attack, so its time is a follow-up's (``followups.yaml``). A death
@@ -243,6 +253,8 @@ def violence_times(doc: Doc, times: list[TimeSpan], events: list[EventMention]) 
         if e.event_type in VIOLENT_TYPES:
             span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
             cues.update(t.i for t in span or ())
+    harm = _harm_verbs()  # "a baby was killed Saturday night": the harm told is the violence, cue or not
+    cues.update(t.i for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in harm)
     occurring = _occurrence_verbs()
     found: set[int] = set()
     for t in times:
