@@ -302,6 +302,8 @@ def test_protesters_blocking_the_road_is_a_violent_demonstration(run_components)
         "Six people were shot at a birthday party on Saturday.",
         "A girl was hit by a stray bullet while she slept.",
         "The gun went off and struck his brother.",
+        "A boy was hit with a bullet while he watched fireworks.",
+        "A bullet grazed her face as she slept.",
     ],
 )
 def test_gun_violence_as_local_news_tells_it_is_an_attack(run_components, text):
