@@ -63,6 +63,10 @@ class CasualtyLexicon:
     groups: dict[str, int | None] = field(default_factory=dict)  # "a family of five": 5
     survivor_words: frozenset[str] = frozenset()  # "in stable condition": will live
     negative_determiners: frozenset[str] = frozenset()  # "no other student was hurt": nobody
+    ordinals: dict[str, int] = field(default_factory=dict)  # "a fourth victim was injured": 4 harmed
+    indefinites: frozenset[str] = frozenset()  # "injured an 8-year-old girl": someone told anew
+    survive: frozenset[str] = frozenset()  # "was shot but survived": injured
+    attempts: frozenset[str] = frozenset()  # "the attempted murder of": not a death
 
     def predicate_kind(self, tok: Token) -> str | None:
         """The kind a word predicated of victims states: "dead", "wounded", "killed"."""
@@ -93,7 +97,9 @@ def casualty_lexicon() -> CasualtyLexicon:
             "uncounted_modifiers", "also_adverbs", "suffer_verbs", "state_nouns", "state_adjectives",
             "hospital_nouns", "conveyance_verbs", "multiple_words",
             "self_killing", "suicide_nouns", "age_units",
-            "assailant_nouns", "group_nouns", "survivor_words", "negative_determiners")
+            "assailant_nouns", "group_nouns", "survivor_words", "negative_determiners",
+            "ordinal_words", "indefinite_articles", "survive_verbs",
+            "attempt_modifiers")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -109,6 +115,9 @@ def casualty_lexicon() -> CasualtyLexicon:
         raise LexiconError(
             f"lexicon {LEXICON!r}: 'self_killing' must map verb lemmas to lists of object nouns"
         )
+    ordinals = raw["ordinal_words"]
+    if not isinstance(ordinals, dict) or not all(isinstance(n, int) and n > 1 for n in ordinals.values()):
+        raise LexiconError(f"lexicon {LEXICON!r}: 'ordinal_words' must map words to whole numbers above 1")
     groups = raw["group_nouns"]
     if not isinstance(groups, dict) or not all(n is None or isinstance(n, int) for n in groups.values()):
         raise LexiconError(f"lexicon {LEXICON!r}: 'group_nouns' must map nouns to a size or null")
@@ -155,5 +164,9 @@ def casualty_lexicon() -> CasualtyLexicon:
         groups={str(w).lower(): n for w, n in groups.items()},
         survivor_words=words["survivor_words"],
         negative_determiners=words["negative_determiners"],
+        ordinals={str(w).lower(): n for w, n in ordinals.items()},
+        indefinites=words["indefinite_articles"],
+        survive=words["survive_verbs"],
+        attempts=words["attempt_modifiers"],
         injured_words=frozenset(w for w, k in _kind_table(raw, "adjectives").items() if k == "injured"),
     )

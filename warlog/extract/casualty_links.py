@@ -51,17 +51,26 @@ class FigureLinks(CasualtyWords):
         for child in num.children:  # "Three dead, two wounded": the figure's own predicate
             if child.dep_ in MODIFIER_DEPS and lex.predicate_kind(child):
                 return Link(self._refine(child, lex.predicate_kind(child)), child)
-        if num.dep_ in COUNTING_DEPS and num.head.i != num.i and num.head.pos_ != "NUM":
-            kind = lex.predicate_kind(num.head) or lex.counted_nouns.get(num.head.lemma_.lower())
-            if kind == "casualties" and num.head.dep_ in {"nsubj", "nsubjpass"}:  # "one victim died"
-                fate = self._cue(num.head, num.head)  # the fate the victims' own verb tells
-                if fate is not None and fate.kind in {"killed", "injured"} and fate.cue.i == num.head.head.i:
+        counted = num.head
+        owned = counted.head
+        possessor = num.dep_ == "nummod" and counted.dep_ == "poss" and owned.i > counted.i
+        if possessor and owned.tag_ == "NNS" and self._is_victim(owned):
+            # "two sheriff's deputies": the parser counts the possessor; the deputies are counted
+            counted = owned
+        if num.dep_ in COUNTING_DEPS and counted.i != num.i and counted.pos_ != "NUM":
+            kind = lex.predicate_kind(counted) or lex.counted_nouns.get(counted.lemma_.lower())
+            if kind == "casualties" and counted.dep_ in {"nsubj", "nsubjpass"}:  # "one victim died"
+                fate = self._cue(counted, counted)  # the fate the victims' own verb tells
+                verb = counted.head  # its own verb, or the complement of a light one: "was pronounced dead"
+                said = fate is not None and (fate.cue.i == verb.i or (
+                    fate.cue.head.i == verb.i and verb.lemma_ in lex.light_verbs))
+                if said and fate.kind in {"killed", "injured"}:
                     return fate
             if kind:  # "3 dead", "12 deaths", "59 killed" read as a noun phrase; "Four shot to death"
-                return Link(self._refine(num.head, kind), num.head)
-            if not self._is_victim(num.head):
+                return Link(self._refine(counted, kind), counted)
+            if not self._is_victim(counted):
                 return None
-            anchor = noun = num.head
+            anchor = noun = counted
         elif of_obj is not None:
             kind = lex.predicate_kind(of_obj) or lex.counted_nouns.get(of_obj.lemma_.lower())
             partitive = any(c.lower_ in {"the", "them", "those", "these"} for c in of_obj.subtree)

@@ -21,13 +21,17 @@ from warlog.schema import CasualtyMention, Count
 __all__ = [
     "PART_WINDOW",
     "also_victim",
+    "died_after",
     "headline_pair",
     "own_death",
     "own_participle",
+    "nth_victim",
     "partitive_figure",
     "suffered",
+    "survived",
     "survivors",
     "then_himself",
+    "verb_lemma",
 ]
 
 #: Words that point back to a group already told: "two of them", "one of those men", "one of the victims".
@@ -70,6 +74,35 @@ def headline_pair(verb: Token, lex) -> str | None:
     return other if other in {"killed", "injured"} else None
 
 
+def verb_lemma(verb: Token, lex) -> str:
+    """The verb's lemma, with its particle where the pair is a casualty verb of its own: "passed away"
+    is "pass away" (a death), where "pass" alone says nothing of anyone's fate."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:  # the parser hangs "away" as a particle or as an adverb
+        if c.dep_ in {"prt", "advmod"} and c.i == verb.i + 1 and f"{lemma} {c.lower_}" in lex.intransitive:
+            return f"{lemma} {c.lower_}"
+    return lemma
+
+
+def died_after(verb: Token, lex) -> str | None:
+    """"Teen shot on West Side has died", "One of two men shot Monday dies": a headline's victim told as
+    shot, whose death the clause the shooting hangs on tells (the parser makes the shooting that verb's
+    subject or complement) or a verb joined to the shooting tells ("... shot Monday in Riverton dies").
+    Only where the death verb comes after the shooting, has no subject of its own and the shooting no
+    object (not "the man shot his wife ..."): "killed" then, not "casualties"."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    governs = verb.dep_ in {"nsubj", "csubj", "ccomp"} and verb.head.i > verb.i
+    heads = joined + ([verb.head] if governs else [])
+    for head in heads:
+        if lex.intransitive.get(verb_lemma(head, lex)) != "killed":
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != verb.i for c in head.children):
+            return "killed"
+    return None
+
+
 def also_victim(verb: Token, victim: Token, lex) -> Token | None:
     """"A woman was also shot": a victim introduced anew, with an "also" adverb (``lex.also``) on its
     verb, is one more person than those told before; the "also" is returned (the mention's evidence
@@ -85,6 +118,22 @@ def also_victim(verb: Token, victim: Token, lex) -> Token | None:
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in victim.children)
     related = any(c.dep_ == "poss" for c in victim.children)
     return also if indefinite or related or victim.ent_type_ == "PERSON" else None
+
+
+def nth_victim(victim: Token, lex) -> int | None:
+    """"A fourth victim was also injured", "a third person who was wounded": the place an ordinal gives a
+    victim (``lex.ordinals``) says how many people were harmed in all, at the least."""
+    place = next((lex.ordinals[c.lower_] for c in victim.children
+                  if c.dep_ == "amod" and c.lower_ in lex.ordinals), None)
+    return place if place is not None and victim.lower_ in lex.victims else None
+
+
+def survived(verb: Token, lex) -> bool:
+    """"was shot but survived": a shooting joined to a verb that says its victims lived (``lex.survive``),
+    with no subject of its own ("four were hit and one of them survived" says it of one of them only) and
+    no negation ("... and did not survive" is a death)."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in lex.survive and not any(
+        g.dep_ in {"nsubj", "nsubjpass", "neg"} for g in c.children) for c in verb.children)
 
 
 def suffered(verb: Token, lex) -> tuple[str, Token] | None:

@@ -86,6 +86,9 @@ class CasualtyRecords(CasualtyWords):
     def _mentions(self, sent: SpacySpan, q: Quantity, link: Link) -> list[CasualtyMention]:
         doc = sent.doc
         low, best, high = q.low, q.best, q.high
+        unborn = 0 if link.subset or q.is_zero else self._unborn(doc[q.head], link)
+        if unborn:  # "six people were killed, including an unborn child": five
+            low, best, high = (None if v is None else max(v - unborn, 0) for v in (low, best, high))
         if link.subset and not q.is_zero:
             low, best, high = (low if low is not None else best), None, None  # a part: at least this many
         category = self._category(link.noun)
@@ -110,6 +113,22 @@ class CasualtyRecords(CasualtyWords):
         part = partitive_figure(doc[q.head])  # "two of them later died"
         return [CasualtyMention(kind=link.kind, count=count, evidence=evidence, others=others,
                                 partitive=part)]
+
+    def _unborn(self, num: Token, link: Link) -> int:
+        """How many of a figure's people are uncounted ones it names as included ("six people, including
+        an unborn child"): the Gun Violence Archive and ACLED count no unborn child among the dead, so the
+        toll is the figure less them. The "including" may hang on the number, its noun or its verb."""
+        lex = self.lex
+        n = 0
+        for holder in {t.i: t for t in (num, link.noun, link.cue) if t is not None}.values():
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in lex.subset - {"of"}:
+                    continue
+                for obj in (g for c in prep.children if c.dep_ == "pobj" for g in conjuncts(c)):
+                    if self._uncounted(obj):
+                        size = next((parse_number(c.text) for c in obj.children if c.dep_ == "nummod"), None)
+                        n += size or 1
+        return n
 
     def _additional(self, doc: Doc, q: Quantity, noun: Token | None) -> bool:
         """"four other victims", "four others", "two more were hurt": people beyond those already told."""

@@ -8,9 +8,11 @@ mentions from any source. Competing estimates of one figure use ``numbers.combin
 
 from __future__ import annotations
 
+import re
+
 from warlog.extract.casualty_lexicon import casualty_lexicon
 from warlog.extract.casualty_parts import survivors
-from warlog.extract.numbers import combine_counts, first_figure
+from warlog.extract.numbers import combine_counts, first_figure, parse_number
 from warlog.schema import CasualtyMention, Count
 
 __all__ = ["OTHERS_BASE", "OTHERS_WINDOW", "casualty_totals"]
@@ -29,6 +31,8 @@ def casualty_totals(mentions: list[CasualtyMention]) -> tuple[Count, Count]:
     competing estimates of one figure from different sources use ``combine_counts``."""
     own = _added_up([m for m in mentions if not m.aggregate])
     killed = _largest(own, "killed")
+    if first_figure(killed) == 1:
+        own = [m for m in own if not _wounded_then_dead(m, own)]
     injured = survivors(own, _largest(own, "injured"), casualty_lexicon().injured_words)
     harmed = _largest(own, "casualties")
     dead, shot = first_figure(killed) or 0, first_figure(harmed)
@@ -92,6 +96,37 @@ def _others_base(earlier: list[CasualtyMention], m: CasualtyMention) -> Casualty
                 _also(m))
             return b if first_figure(b.count) == 1 or _reflexive(m) or beside_dead else None
     return None
+
+
+def _wounded_then_dead(m: CasualtyMention, mentions: list[CasualtyMention]) -> bool:
+    """One person told as injured by the same word as the one person told dead ("a boy was critically
+    injured ... the boy died"; "the 3-year-old who was injured ... the 3-year-old has died"): the victim
+    who died, not one more who lived. Only where the article tells one death (the caller checks), never
+    for one told as another, a second or "also" ("one man was killed and a second man was wounded"), for
+    one introduced anew after the death ("killed the girl and injured an 8-year-old girl"), for another
+    age ("the 14-year-old died; the 17-year-old was wounded") or for a bare number ("one")."""
+    if m.kind != "injured" or m.others or first_figure(m.count) != 1 or _also(m):
+        return False
+    word = (m.count.text or "").lower()
+    if not word.isalpha() or parse_number(word) is not None or word == "old":  # ages: "17-year-old"
+        return False
+    lex = casualty_lexicon()
+    said = m.evidence.text.lower()
+    words = set(re.findall(r"[\w-]+", said))
+    if words & (lex.additional | set(lex.ordinals)):
+        return False
+    ages = _ages(said, lex.age_units)
+    dead = [k for k in mentions if k.kind == "killed" and first_figure(k.count) == 1 and (
+        (k.count.text or "").lower() == word) and not (ages and _ages(k.evidence.text.lower(), lex.age_units)
+                                                       - ages)]
+    if words & lex.indefinites and any(k.evidence.start < m.evidence.start for k in dead):
+        return False  # "killed the girl and injured an 8-year-old girl": a second girl
+    return bool(dead)
+
+
+def _ages(text: str, units: frozenset[str]) -> set[str]:
+    """The ages a text tells ("the 14-year-old": 14), by the age units of the lexicon."""
+    return {m.group(1) for m in re.finditer(r"(\w+)[- ](\w+?)s?[- ]old\b", text) if m.group(2) in units}
 
 
 def _same_victim(m: CasualtyMention, base: CasualtyMention) -> bool:

@@ -13,12 +13,13 @@ from spacy.tokens import Token
 
 from warlog.extract.casualty_parts import (
     also_victim,
+    nth_victim,
     own_death,
     own_participle,
     then_himself,
 )
 from warlog.extract.casualty_states import age_noun, multiple_event, state_of, state_victim, survives
-from warlog.extract.casualty_words import CasualtyWords, conjuncts, evidence_span, shot_at
+from warlog.extract.casualty_words import CasualtyWords, conjuncts, evidence_span, shot_at, verb_lemma
 from warlog.extract.numbers import parse_number
 from warlog.schema import CasualtyMention, Count
 
@@ -34,7 +35,7 @@ class SingleVictims(CasualtyWords):
         found: dict[int, CasualtyMention] = {}  # victim token -> its most specific mention
         rank = {"killed": 0, "injured": 1}
         for verb in sent:
-            lemma, preset = verb.lemma_.lower(), None
+            lemma, preset = verb_lemma(verb, lex), None
             participle = lemma in lex.transitive and verb.tag_ in {"VBN", "VBD"}
             shooting = verb.lower_ in lex.adjectives or participle
             shooting = shooting and not any(c.dep_ == "dobj" for c in verb.children)
@@ -132,7 +133,10 @@ class SingleVictims(CasualtyWords):
             root = victim  # "a girl and a woman wounded by gunfire": the clause hangs on the last one
             while root.dep_ == "conj" and root.head.pos_ in {"NOUN", "PROPN"} and self._one_victim(root.head):
                 root = root.head
-            n = self._group_size(victim) + sum(1 for t in conjuncts(root) if t.i != victim.i and (
+            place = nth_victim(victim, lex) if kind in {"injured", "casualties"} else None
+            if place is not None:  # "a fourth victim was also injured": four harmed in all
+                kind, also = "casualties", None
+            n = place or self._group_size(victim) + sum(1 for t in conjuncts(root) if t.i != victim.i and (
                 t.i not in counted and (self._one_victim(t) or t.lower_ in lex.pronouns)))
             count = Count(low=n, best=n, high=n, category=self._category(victim), text=victim.text,
                           evidence=evidence_span(sent, victim.idx, victim.idx + len(victim)))
@@ -202,7 +206,7 @@ class SingleVictims(CasualtyWords):
         return found + own_death(sent, counted, before + found, self.lex, hypothetical)
 
     def _victim_of(self, verb: Token) -> Token | None:
-        lemma = verb.lemma_.lower()
+        lemma = verb_lemma(verb, self.lex)
         deps = {"nsubj"} if lemma in self.lex.intransitive else {"nsubjpass", "dobj", "nsubj"}
         while True:
             objects = [c for c in verb.children if c.dep_ in deps - {"nsubj"}]  # "killed Columbia teen"

@@ -15,14 +15,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warlog.extract.casualty_lexicon import CasualtyLexicon
-from warlog.extract.casualty_parts import headline_pair, suffered
+from warlog.extract.casualty_parts import died_after, headline_pair, suffered, survived, verb_lemma
 from warlog.extract.spans import evidence_span
 from warlog.schema import CasualtyCategory, CasualtyMention
 
 if TYPE_CHECKING:
     from warlog.extract.numbers import Quantity
 
-__all__ = ["CasualtyWords", "conjuncts", "evidence_span", "number_beside", "shot_at"]
+__all__ = ["CasualtyWords", "conjuncts", "evidence_span", "number_beside", "shot_at", "verb_lemma"]
 
 
 class CasualtyWords:
@@ -34,7 +34,7 @@ class CasualtyWords:
         """The kind a verb gives the argument in relation ``dep`` to it. ``bare``: the argument is a
         number alone, as in the headline "Four shot outside club" (victims, not shooters)."""
         lex = self.lex
-        lemma = verb.lemma_.lower()
+        lemma = verb_lemma(verb, lex)
         if lemma == "lose" and any(c.lemma_ == "life" for c in verb.children):
             return "killed" if dep == "nsubj" else None  # "three soldiers lost their lives"
         if lemma in lex.transitive and shot_at(verb):
@@ -86,6 +86,8 @@ class CasualtyWords:
             return "killed" if fatal and not denied else kind
         if kind != "casualties":
             return kind
+        if survived(verb, self.lex):  # "was shot but survived"
+            return "injured"
         for child in verb.children:
             word = child.lower_
             near = child.i < verb.i or child.i - verb.i <= 2  # "fatally shot", "shot dead", "shot him dead"
@@ -113,7 +115,8 @@ class CasualtyWords:
                     for g in child.children
                 ):
                     return "killed"
-        return headline_pair(verb, self.lex) or kind  # "... girl shot, killed"
+        # "... girl shot, killed"; "Teen shot on West Side has died"
+        return headline_pair(verb, self.lex) or died_after(verb, self.lex) or kind
 
     def _toll(self, verb: Token) -> tuple[str, Token] | None:
         """The toll noun a verb states the figure of: subject or object of "rose", "stands", "raising"."""
@@ -126,8 +129,11 @@ class CasualtyWords:
         return None
 
     def _event_kind(self, noun: Token) -> str:
-        """"the death of", "the killing of" → killed; "the shooting of" → casualties unless "fatal"."""
+        """"the death of", "the killing of" → killed; "the shooting of" → casualties unless "fatal"; "the
+        attempted murder of" → casualties (the victims were attacked, and lived)."""
         kind = self.lex.event_nouns[noun.lemma_.lower()]
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in self.lex.attempts for c in noun.children):
+            return "casualties"  # "the attempted murders of five teens": attacked, not dead
         if kind == "casualties" and any(c.lower_ in self.lex.fatal_modifiers for c in noun.children):
             return "killed"
         return kind
