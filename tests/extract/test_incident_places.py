@@ -172,3 +172,70 @@ def test_a_one_city_county_entry_without_an_id_is_rejected(monkeypatch):
             city_counties()
     finally:
         city_counties.cache_clear()
+
+
+# --------------------------------------------------------------------------------------------- police seats
+
+
+def _at(text: str, name: str, gid: int, lat: float, lon: float, admin1: str = "Ohio") -> list[Place]:
+    return named(text, name, gid, admin1=admin1, lat=lat, lon=lon)
+
+
+def test_a_report_at_a_neighbourhood_takes_the_nearby_city_whose_police_work_the_case(monkeypatch, model):
+    _gazetteer(monkeypatch, _entry(41, "Elm Park", "Ohio", "Elm County", 30_000),
+               _entry(42, "Oakton", "Ohio", "Elm County", 900_000))
+    text = "Four were shot in Elm Park on Friday. Oakton police said the men will live. Elm Park was calm."
+    sites = in_order(_at(text, "Elm Park", 41, 40.0, -83.0), _at(text, "Oakton", 42, 40.05, -83.05))
+    report = _segment_draft(text, sites[0])
+    settle_places([report], model(text), sites, "US")
+    assert report.place.name == "Oakton"
+
+
+def test_a_suburb_with_police_of_its_own_keeps_its_place(monkeypatch, model):
+    _gazetteer(monkeypatch, _entry(41, "Elm Park", "Ohio", "Elm County", 30_000),
+               _entry(42, "Oakton", "Ohio", "Elm County", 900_000))
+    text = "Four were shot in Elm Park on Friday. Elm Park police and Oakton police came. Elm Park was calm."
+    sites = in_order(_at(text, "Elm Park", 41, 40.0, -83.0), _at(text, "Oakton", 42, 40.05, -83.05))
+    report = _segment_draft(text, sites[0])
+    settle_places([report], model(text), sites, "US")
+    assert report.place.name == "Elm Park"
+
+
+@pytest.mark.parametrize(("lat", "population"), [(41.0, 900_000), (40.05, 10_000)])
+def test_a_distant_or_smaller_police_seat_leaves_the_report_its_town(monkeypatch, model, lat, population):
+    _gazetteer(monkeypatch, _entry(41, "Elm Park", "Ohio", "Elm County", 30_000),
+               _entry(42, "Oakton", "Ohio", "Elm County", population))
+    text = "Four were shot in Elm Park on Friday. Oakton police said the men will live. Elm Park was calm."
+    sites = in_order(_at(text, "Elm Park", 41, 40.0, -83.0), _at(text, "Oakton", 42, lat, -83.05))
+    report = _segment_draft(text, sites[0])
+    settle_places([report], model(text), sites, "US")
+    assert report.place.name == "Elm Park"
+
+
+# ------------------------------------------------------------------------------------------ far namesakes
+
+
+def test_a_small_namesake_across_the_country_gives_way_to_the_story_town_however_often_named(monkeypatch,
+                                                                                           model):
+    _gazetteer(monkeypatch, _entry(51, "Elmwood", "Wisconsin", "Elm County", 1_500),
+               _entry(52, "Oakton", "Ohio", "Oak County", 600_000),
+               _entry(53, "Fairview", "Ohio", None, 20_000))
+    text = "Girl shot in Elmwood. The Elmwood shooting. Elmwood mourns. Oakton police, Fairview deputies came"
+    sites = in_order(_at(text, "Elmwood", 51, 44.0, -90.0, "Wisconsin"), _at(text, "Oakton", 52, 40.0, -83.0),
+                     _at(text, "Fairview", 53, 40.1, -83.1))
+    lead = _segment_draft(text, sites[0])
+    settle_places([lead], model(text), sites, "US")
+    assert lead.place.name == "Oakton"
+
+
+def test_a_city_far_from_the_story_town_keeps_a_lead_report_named_more_often(monkeypatch, model):
+    # a war report: missiles on a capital, the front's villages in another province named once each
+    _gazetteer(monkeypatch, _entry(51, "Elmwood", "Wisconsin", "Elm County", 2_000_000),
+               _entry(52, "Oakton", "Ohio", "Oak County", 600_000),
+               _entry(53, "Fairview", "Ohio", None, 20_000))
+    text = "Missiles hit Elmwood. Elmwood residents fled. Elmwood was dark. Fights near Oakton and Fairview."
+    sites = in_order(_at(text, "Elmwood", 51, 44.0, -90.0, "Wisconsin"), _at(text, "Oakton", 52, 40.0, -83.0),
+                     _at(text, "Fairview", 53, 40.1, -83.1))
+    lead = _segment_draft(text, sites[0])
+    settle_places([lead], model(text), sites, "US")
+    assert lead.place.name == "Elmwood"

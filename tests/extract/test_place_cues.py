@@ -375,3 +375,9 @@ def test_cue_phrases_are_found_before_a_name():
     assert cues.settled_before("shelled the village of ")
     assert cues.spatial_before("hit 15 km south of ").group(1) == "15 km south of "
     assert cues.spatial_before("residents in ") is None
+
+
+def test_the_words_that_make_a_place_even_of_a_person_are_loaded_from_the_lexicon():
+    cues = Cues()
+    assert {"police", "teen"} <= cues.person_followers
+    assert "said" not in cues.person_followers and "home" not in cues.followers

@@ -26,3 +26,31 @@ def test_a_name_after_a_place_word_and_a_short_name_in_capitals_are_found(model,
     finder = MentionFinder(small_gazetteer, Cues())
     text = "The shelling hit the village of Krasnohorivka. US officials said it."
     assert [m.name for m in finder.find(model(text), text)] == ["Krasnohorivka", "US"]
+
+
+def _with_entity(doc, start: int, end: int, label: str):
+    """The document with one entity set by hand: the test fixes what the model would say."""
+    from spacy.tokens import Span as TokenSpan
+
+    doc.ents = [TokenSpan(doc, start, end, label=label)]
+    return doc
+
+
+def test_a_lone_name_the_model_calls_a_person_is_a_place_before_its_police(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    text = "Alexandria police have charged a teenager."
+    assert [m.name for m in finder.find(_with_entity(model(text), 0, 1, "PERSON"), text)] == ["Alexandria"]
+
+
+def test_a_lone_name_the_model_calls_a_person_stays_a_person_without_a_place_word(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    text = "Alexandria said she had charged a teenager."
+    assert finder.find(_with_entity(model(text), 0, 1, "PERSON"), text) == []
+
+
+def test_a_follower_outweighs_an_event_label_in_a_headline(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    text = "Alexandria teen recovering after accidental shooting."
+    assert [m.name for m in finder.find(_with_entity(model(text), 0, 1, "EVENT"), text)] == ["Alexandria"]
+    text = "Alexandria recovering after accidental shooting."
+    assert finder.find(_with_entity(model(text), 0, 1, "EVENT"), text) == []

@@ -9,8 +9,11 @@ from tests.extract.place_helpers import place_at
 from warlog.errors import LexiconError
 from warlog.extract import place_scene
 from warlog.extract.place_scene import (
+    agency_place,
+    before_city_parts,
     care_patterns,
     care_place,
+    city_part,
     city_parts,
     city_section_names,
     inner_name,
@@ -168,7 +171,7 @@ def test_every_word_list_of_the_places_lexicon_loads():
 
     keys = ("city_part_words", "name_part_words", "city_section_names", "neighbourhood_words", "care_verbs",
             "care_nouns", "struck_words", "locative_words", "residence_words", "residence_preps",
-            "name_lead_words", "outlet_words")
+            "name_lead_words", "outlet_words", "agency_words")
     assert all(place_words(key) and all(isinstance(w, str) for w in place_words(key)) for key in keys)
 
 
@@ -178,3 +181,33 @@ def test_a_missing_word_list_is_rejected_with_the_lexicons_name(monkeypatch):
     monkeypatch.setattr(place_scene, "load_yaml", lambda name: {})
     with pytest.raises(LexiconError, match="'outlet_words'.*casualties_places.yaml"):
         place_words("outlet_words")
+
+
+# ------------------------------------------------------------------------------------------ police seats
+
+
+@pytest.mark.parametrize(("text", "seat"), [
+    ("Oakton police said the man will live.", True),
+    ("the Oakton Police Department released his name", True),
+    ("Oakton's police chief spoke.", True),
+    ("Oakton PD is investigating.", True),
+    ("A man was shot in Oakton on Sunday.", False),
+    ("Oakton policeman", False),  # no whole agency word
+])
+def test_a_town_before_its_police_is_a_police_seat(text, seat):
+    assert agency_place(text, place_at(text, "Oakton")) is seat
+
+
+# ------------------------------------------------------------------------------- names of streets and venues
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("shots on Oakton Street at noon", True),
+    ("a fight at the Oakton Theatre", True),
+    ("OAKTON ROAD was closed", True),
+    ("in the Oakton neighborhood", True),  # a city-part word in any case
+    ("four shot on an Oakton street", False),  # a street of the town, not a name
+    ("at an Oakton school", False),
+])
+def test_a_capitalised_name_word_makes_a_street_or_venue_a_lower_case_one_does_not(text, part):
+    assert city_part(before_city_parts(text), "Oakton") is part

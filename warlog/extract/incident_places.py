@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from warlog.data import load_yaml, require_keys
 from warlog.errors import LexiconError
 from warlog.extract.drafts import Draft, Segment, precision
-from warlog.extract.place_scene import PLACES_LEXICON, before_city_parts, residence_place
+from warlog.extract.place_scene import PLACES_LEXICON, agency_place, before_city_parts, residence_place
 from warlog.extract.spans import doc_text
 from warlog.extract.story_places import (
     dateline_place,
@@ -27,6 +27,7 @@ from warlog.extract.story_places import (
     trusted_place,
 )
 from warlog.geo.gazetteer import Gazetteer
+from warlog.geo.ranking import haversine_km
 from warlog.schema import Place, WherePrec
 
 __all__ = [
@@ -86,8 +87,10 @@ def settle_places(
     Then each current report whose place says less than the story's own settlement (``story_place``,
     found among ``named``: every resolved place, a party's name included, since "Memphis police" tells
     the story's town) takes that settlement (``_doubtful_against``). A settlement the story names only
-    inside a party's name ("Moscow said") never displaces a trusted settlement of a report. Last, a report
-    at a neighbourhood of a county that is one city takes that city (``city_of_county``)."""
+    inside a party's name ("Moscow said") never displaces a trusted settlement of a report. A report at a
+    settlement close to a larger city whose police work the case takes the city (``_settle_by_agency``:
+    "in West Englewood ... Chicago police said"). Last, a report at a neighbourhood of a county that is
+    one city takes that city (``city_of_county``)."""
     text = doc_text(doc)
     dateline = dateline_place(text, sites, focus)
     region = dateline.admin1 if dateline is not None else None
@@ -121,6 +124,7 @@ def settle_places(
         if better is not None:
             draft.settled = better
     _settle_by_story(drafts, doc, sites, focus, named, parts)
+    _settle_by_agency(drafts, text, named if named is not None else sites)
     for draft in drafts:  # last: whichever way a report was placed, a city's neighbourhood is the city
         city = city_of_county(draft.place)
         if city is not None and not draft.background:
@@ -149,6 +153,50 @@ def _settle_by_story(
             draft.settled = story
 
 
+def _settle_by_agency(drafts: list[Draft], text: str, named: list[Place]) -> None:
+    """A current report at a settlement that is no police seat of the story, close to a larger settlement
+    whose police work the case ("a shooting in West Englewood ... Chicago police said"), takes that city.
+
+    Why: the gazetteer knows many neighbourhoods of big cities as settlements of their own (West
+    Englewood, Roxbury, Broad Ripple), while GVA and ACLED code the city; a city's force works its own
+    neighbourhoods, a suburb has its own ("Penn Hills police"). Only a larger seat within
+    ``_AGENCY_REACH_KM`` of the same province counts: a village's story that names the police of a city
+    far away, or of a smaller town, keeps its place."""
+    agencies = [p for p in named if p.where_prec == WherePrec.EXACT and agency_place(text, p)]
+    if not agencies:
+        return
+    seats = {place_key(p) for p in agencies}
+    counts = mention_counts(agencies)
+    for draft in drafts:
+        place = draft.place
+        if draft.background or place is None or place.where_prec != WherePrec.EXACT:
+            continue
+        if place_key(place) in seats or place.lat is None or place.lon is None:
+            continue
+        size = _population(place)
+        near = [
+            a for a in agencies
+            if a.country == place.country and a.admin1 == place.admin1 and a.lat is not None
+            and a.lon is not None and haversine_km(a.lat, a.lon, place.lat, place.lon) <= _AGENCY_REACH_KM
+            and (_population(a) or 0) > (size or 0)
+        ]
+        if near:
+            draft.settled = max(near, key=lambda a: (counts[place_key(a)], -near.index(a)))
+
+
+#: How far from a police seat a settlement may lie and still be one of its neighbourhoods, in km: the
+#: largest US cities reach about this far from their centre.
+_AGENCY_REACH_KM = 20.0
+
+
+def _population(place: Place) -> int | None:
+    """A settlement's population from the gazetteer (None where it has none)."""
+    if place.geonameid is None:
+        return None
+    entry = Gazetteer.default().get(place.geonameid)  # already open: the places component used it
+    return entry.population if entry is not None else None
+
+
 def _doubtful_against(
     place: Place | None, story: Place, named: dict[str, int], lead: bool, trusted: bool
 ) -> bool:
@@ -164,8 +212,26 @@ def _doubtful_against(
         return False
     fewer = named.get(place_key(place), 0) < named.get(place_key(story), 0)
     if place.admin1 != story.admin1 or place.country != story.country:
-        return fewer or named.get(place_key(place), 0) == named.get(place_key(story), 0)
+        return fewer or named.get(place_key(place), 0) == named.get(place_key(story), 0) or _far(place, story)
     return fewer
+
+
+def _far(place: Place, story: Place) -> bool:
+    """``place`` is a small town (under ``_FAR_TOWN`` people) farther from the story's settlement than a
+    local story reaches (``_LOCAL_REACH_KM``): a namesake across the country that a neighbourhood's, a
+    street's or a building's name happens to match ("Roxbury" read as the Wisconsin village in a Boston
+    story), however often it is named. A city far away ("Russia hit Kyiv" in a story whose towns lie in
+    Luhansk) is a scene in its own right."""
+    if None in (place.lat, place.lon, story.lat, story.lon) or (_population(place) or 0) >= _FAR_TOWN:
+        return False
+    return haversine_km(place.lat, place.lon, story.lat, story.lon) > _LOCAL_REACH_KM
+
+
+#: How far from the town a local story is about its lead incident may lie, in km.
+_LOCAL_REACH_KM = 400.0
+
+#: Below this population a far settlement is read as a namesake (see ``_far``).
+_FAR_TOWN = 10_000
 
 
 def city_of_county(place: Place | None) -> Place | None:

@@ -51,6 +51,7 @@ class Cues:
         self.not_places = {lookup_key(str(w)) for w in data.get("not_places", [])}
         self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
         self.followers = {str(w).lower() for w in data.get("place_followers", [])}
+        self.person_followers = {str(w).lower() for w in data.get("person_followers", [])}
         self.titles = {str(w).lower() for w in data.get("person_titles", [])}
         self.streets = {str(w).lower() for w in data.get("street_words", [])}
         if not isinstance(data.get("list_kinds", {}), dict):

@@ -291,7 +291,11 @@ class MentionFinder:
         if label in _NOT_PLACE_LABELS and not (
             # "Fire and injuries in Donetsk (Image 1)" read as a work of art: a strong place word before
             # the name outweighs a label of that kind, never a date's or a number's
-            label in _OVERRIDABLE_LABELS and i > 0 and doc[i - 1].lower_ in self.cues.strong
+            label in _OVERRIDABLE_LABELS
+            and (
+                (i > 0 and doc[i - 1].lower_ in self.cues.strong)
+                or (stop < len(doc) and doc[stop].lower_ in self.cues.followers)  # "Oakton teen recovering"
+            )
         ):
             return False
         # "at Oneida Mountain Hospital", "of Wedgewood Baptist Church": a name opening a longer organisation
@@ -326,6 +330,8 @@ class MentionFinder:
             nxt = doc[stop].lower_
             if nxt in self.cues.units or (nxt in self.cues.followers and label != "PERSON"):
                 return True
+            if nxt in self.cues.person_followers and (not label or whole_entity(doc, i, stop)):
+                return True  # "Wilmington police have charged": a lone 'person' before its police
             if nxt == "-" and stop + 1 < len(doc) and doc[stop + 1].lower_ in self.cues.suffixes:
                 return True
             if nxt == "," and stop + 1 < len(doc) and _capitalised(doc[stop + 1]):

@@ -88,8 +88,12 @@ def city_part(parts: set[str], name: str) -> bool:
 
 @cache
 def city_part_pattern() -> re.Pattern:
-    words = "|".join(sorted(city_parts(), key=len, reverse=True))
-    return re.compile(rf"(?<=[\w.])[\s-]+(?:{words})\b", re.IGNORECASE)
+    """A city-part word in any case ("the Austin neighborhood"), or a word of a longer name written as one
+    ("Dorchester Road", "GRADY HOSPITAL"): a lower-case one names a thing in the town ("on a St. Louis
+    street", "a Hamilton school"), not a part of its name."""
+    parts = _alternatives(w.lower() for w in place_words("city_part_words"))
+    names = _alternatives(f for w in place_words("name_part_words") for f in (w.capitalize(), w.upper()))
+    return re.compile(rf"(?<=[\w.])[\s-]+(?:(?i:{parts})|{names})\b")
 
 
 def neighbourhood_names(text: str) -> set[str]:
@@ -166,6 +170,19 @@ def outlet_place(text: str, place: Place) -> bool:
 @cache
 def outlet_pattern() -> re.Pattern:
     return re.compile(rf"(?:[ \t]+[A-Z]{{2,3}})?[ \t]+(?:{_alternatives(place_words('outlet_words'))})\b")
+
+
+def agency_place(text: str, place: Place) -> bool:
+    """``place`` is the seat of the police force named ("Chicago police said", "the Hialeah Police
+    Department"): the jurisdiction that works the case. ``agency_words`` of ``casualties_places.yaml``,
+    matched case-insensitively right after the place (an optional "'s" between)."""
+    ev = place.evidence
+    return ev is not None and bool(agency_pattern().match(text, ev.end))
+
+
+@cache
+def agency_pattern() -> re.Pattern:
+    return re.compile(rf"(?:['’]s)?[ \t]+(?i:{_alternatives(place_words('agency_words'))})(?![\w-])")
 
 
 def inner_name(text: str, place: Place) -> bool:
