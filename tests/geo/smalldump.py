@@ -124,6 +124,7 @@ ROWS = [
     (630673, "Black Sea", "Black Sea", "", 43.0, 34.0, "H", "SEA", "", "00", "", 0),
     (2643743, "London", "London", "", 51.509, -0.126, "P", "PPLC", "GB", "ENG", "GLA", 8900000),
     (9999999, "Old Mill", "Old Mill", "", 45.0, 45.0, "S", "MILL", "UA", "05", "", 0),  # not a place kind
+    (5210000, "Mount Oliver", "Mount Oliver", "", 40.41, -79.99, "P", "PPL", "US", "PA", "003", 3300),
 ]
 
 

@@ -14,6 +14,11 @@ def test_lookup_returns_every_place_of_a_name(small_gazetteer):
     assert {e.id for e in small_gazetteer.lookup("Krasnohorivka")} == {704393, 704390}
 
 
+def test_an_abbreviated_first_word_finds_the_name_spelled_out(small_gazetteer):
+    for written in ("Mt. Oliver", "Mt Oliver", "Mount Oliver"):
+        assert [e.id for e in small_gazetteer.lookup(written)] == [5210000]
+
+
 def test_unknown_name_returns_nothing(small_gazetteer):
     assert small_gazetteer.lookup("Nowhere-on-Sea") == ()
     assert small_gazetteer.lookup("") == ()

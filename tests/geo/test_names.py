@@ -57,3 +57,18 @@ def test_ascii_fold_holds_every_word_a_case_insensitive_pattern_finds():
     for written, word in pairs:
         assert re.search(word, written, re.I)
         assert word in ascii_fold(written)
+
+
+def test_an_abbreviated_first_word_is_spelled_out_for_a_second_look_up():
+    from warlog.geo.names import expanded_key
+
+    assert expanded_key(lookup_key("Mt. Juliet")) == "mount juliet"
+    assert expanded_key(lookup_key("Ft. Myers")) == "fort myers"
+
+
+def test_a_name_with_no_abbreviation_or_nothing_after_it_has_no_second_key():
+    from warlog.geo.names import expanded_key
+
+    assert expanded_key(lookup_key("Kharkiv")) is None
+    assert expanded_key(lookup_key("Mt.")) is None
+    assert expanded_key(lookup_key("Mount Juliet")) is None

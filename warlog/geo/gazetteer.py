@@ -15,7 +15,7 @@ from pathlib import Path
 
 from warlog.errors import GazetteerError
 from warlog.geo import build as _build
-from warlog.geo.names import lookup_key, skeleton
+from warlog.geo.names import expanded_key, lookup_key, skeleton
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +80,17 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every place called ``name`` (any spelling the gazetteer knows), most populous first."""
-        key = lookup_key(name)
-        return self._by_key(key) if key else ()
+        return self.lookup_key(lookup_key(name))
 
     def lookup_key(self, key: str) -> tuple[Entry, ...]:
-        """Like ``lookup`` for a key already made by ``names.lookup_key``."""
-        return self._by_key(key) if key else ()
+        """Like ``lookup`` for a key already made by ``names.lookup_key``; a name unknown as written is
+        looked up again with an abbreviated first word spelled out ("Mt. Juliet" -> Mount Juliet)."""
+        if not key:
+            return ()
+        found = self._by_key(key)
+        if not found and (longer := expanded_key(key)) is not None:
+            found = self._by_key(longer)
+        return found
 
     def lookup_similar(self, name: str) -> tuple[tuple[Entry, str], ...]:
         """Places whose name is another transliteration of ``name`` ('Schastia' -> Shchastia), each with the

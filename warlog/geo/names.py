@@ -72,6 +72,25 @@ def lookup_key(name: str) -> str:
     return key
 
 
+@cache
+def _abbreviations() -> dict[str, str]:
+    """``geo_abbreviations.yaml``: abbreviated first words and the word each stands for."""
+    raw = load_yaml("geo_abbreviations.yaml")
+    table = raw.get("abbreviations") if isinstance(raw, dict) else None
+    valid = isinstance(table, dict) and all(isinstance(w, str) for pair in table.items() for w in pair)
+    if not valid:
+        raise LexiconError("lexicon 'geo_abbreviations.yaml' must map 'abbreviations' to {short: word}")
+    return {normalize(k): normalize(v) for k, v in table.items()}
+
+
+def expanded_key(key: str) -> str | None:
+    """The key with an abbreviated first word spelled out ("mt juliet" -> "mount juliet"), or None when its
+    first word is no abbreviation: a second look-up for names the gazetteer lacks as written."""
+    first, _, rest = key.partition(" ")
+    word = _abbreviations().get(first) if rest else None
+    return f"{word} {rest}" if word else None
+
+
 class _Translit:
     """The rules of ``geo_translit.yaml``, validated once."""
 
