@@ -22,7 +22,10 @@ homicide", "a murder-suicide") are read with ``warlog.extract.casualty_states``;
 ("Two Men Shot Outside Bar") is re-read in sentence case (``warlog.extract.casualty_headlines``).
 Lone victims told clause by clause ("a woman was shot in the back and a boy was shot in the arm") make
 one figure, and a relative told as shot after a death in the sentence ("a father was killed and his son
-was shot") is the survivor (``casualty_records.new_victims``, ``survivors_beside_dead``).
+was shot") is the survivor (``casualty_records.new_victims``, ``survivors_beside_dead``). Lives a shooting
+"claimed", a victim who "did not survive", a headline's "dies" misread as a noun, "the number of
+fatalities", people "treated for" or "having" wounds are read with ``casualty_parts``; "has since died"
+and "killed in the shootings" are no tallies (``CasualtyWords._tally_sentence``).
 The vocabulary is data: ``warlog/data/casualties.yaml``; numbers are read by ``warlog.extract.numbers``.
 
 The work is split by job: the vocabulary (``casualty_lexicon``), token questions (``casualty_words``),
@@ -109,7 +112,7 @@ class CasualtyFinder(Component, FigureLinks, SingleVictims, CasualtyRecords):
         counted: set[int] = set()  # tokens whose victims already have a figure
         linked: list[tuple[Quantity, Link]] = []
         for q in find_quantities(sent):
-            link = self._link(sent.doc[q.head], q.is_zero)
+            link = self._link(sent.doc[q.head], q.is_zero, q.start)
             if link is None or self._hypothetical(link.cue, q):
                 continue
             counted.update(t.i for t in (link.noun, sent.doc[q.head]) if t is not None)
@@ -121,7 +124,7 @@ class CasualtyFinder(Component, FigureLinks, SingleVictims, CasualtyRecords):
         found.extend(self._then_himself(sent, counted, found + singles))
         singles = survivors_beside_dead(sent, singles, found)
         found.extend(singles + new_victims(sent, singles))
-        if found and self.lex.aggregate.search(sent.text):
+        if found and self._tally_sentence(sent):
             found = [m.model_copy(update={"aggregate": True}) for m in found]
         elif found:
             found = [m.model_copy(update={"aggregate": True}) if self._tally(m, sent) else m for m in found]

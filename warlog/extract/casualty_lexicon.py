@@ -51,6 +51,12 @@ class CasualtyLexicon:
     injured_words: frozenset[str] = frozenset()  # "wounded", "injured": "two of the wounded died"
     also: frozenset[str] = frozenset()  # "a woman was also shot": one more victim
     suffer: frozenset[str] = frozenset()  # "four men suffered injuries"
+    treat: frozenset[str] = frozenset()  # "six were treated for gunshot wounds"
+    bear: frozenset[str] = frozenset()  # "three of them had minor wounds"
+    life_verbs: frozenset[str] = frozenset()  # "claimed the life of a man": a death
+    life_nouns: frozenset[str] = frozenset()
+    number_nouns: frozenset[str] = frozenset()  # "the number of fatalities rose to three"
+    definites: frozenset[str] = frozenset()  # "killed in the shootings": this story's, not a tally
     state_nouns: frozenset[str] = frozenset()  # "in critical condition"
     state_adjectives: frozenset[str] = frozenset()
     hospital_nouns: frozenset[str] = frozenset()  # "sends four people to the hospital"
@@ -99,7 +105,8 @@ def casualty_lexicon() -> CasualtyLexicon:
             "self_killing", "suicide_nouns", "age_units",
             "assailant_nouns", "group_nouns", "survivor_words", "negative_determiners",
             "ordinal_words", "indefinite_articles", "survive_verbs",
-            "attempt_modifiers")
+            "attempt_modifiers", "treatment_verbs", "bearing_verbs", "life_verbs", "life_nouns",
+            "number_nouns", "definite_determiners")
     require_keys(LEXICON, raw, keys)
     categories = {c.value for c in CasualtyCategory}
     if not set(raw["victim_nouns"]) <= categories:
@@ -150,6 +157,12 @@ def casualty_lexicon() -> CasualtyLexicon:
         uncounted=words["uncounted_modifiers"],
         also=words["also_adverbs"],
         suffer=words["suffer_verbs"],
+        treat=words["treatment_verbs"],
+        bear=words["bearing_verbs"],
+        life_verbs=words["life_verbs"],
+        life_nouns=words["life_nouns"],
+        number_nouns=words["number_nouns"],
+        definites=words["definite_determiners"],
         state_nouns=words["state_nouns"],
         state_adjectives=words["state_adjectives"],
         hospital_nouns=words["hospital_nouns"],

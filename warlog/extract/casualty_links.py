@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from warlog.extract.casualty_parts import own_participle
+from warlog.extract.casualty_parts import lives_taken, own_participle
 from warlog.extract.casualty_states import state_of
 from warlog.extract.casualty_words import CasualtyWords
 
@@ -39,9 +39,14 @@ class Link:
 class FigureLinks(CasualtyWords):
     """Links a number to the casualty word it counts (``_link``), or to None when it counts something else."""
 
-    def _link(self, num: Token, q_zero: bool = False) -> Link | None:
-        """Tie the figure headed by ``num`` to a casualty word, or None when it counts something else."""
+    def _link(self, num: Token, q_zero: bool = False, start: int | None = None) -> Link | None:
+        """Tie the figure headed by ``num`` to a casualty word, or None when it counts something else.
+        ``start``: the first token of the figure with its modifiers ("Up to 16")."""
         lex = self.lex
+        if start is not None and start < num.i and num.dep_ == "pobj":
+            subject = self._prep_subject(num.doc[start])
+            if subject is not None:  # "Up to 16 were injured": the modifier parsed as the verb's preposition
+                return subject
         anchor, noun = num, None
         of_obj = next(
             (c for p in num.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None
@@ -105,6 +110,18 @@ class FigureLinks(CasualtyWords):
             return self._superset(anchor, noun)
         return link
 
+    def _prep_subject(self, first: Token) -> Link | None:
+        """"Up to 16 were injured": the parser hangs the figure's modifier ("Up") on the verb as a
+        preposition, leaving the verb with no subject; the figure is then that subject."""
+        verb = first.head
+        if first.dep_ != "prep" or verb.pos_ != "VERB" or verb.i < first.i or any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children
+        ):
+            return None
+        dep = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+        kind = self._verb_kind(verb, dep, bare=True)
+        return Link(self._refine(verb, kind), verb) if kind else None
+
     def _cue(self, anchor: Token, noun: Token | None) -> Link | None:
         """The casualty word said of the people ``anchor`` stands for: its own modifiers, the verb it is
         an argument of, a toll it measures, or the complement of a light verb ("left", "found", "were")."""
@@ -134,9 +151,11 @@ class FigureLinks(CasualtyWords):
         state = self._state_link(anchor, head, dep, noun)
         if state is not None:  # "two men are in critical condition", "sent four people to the hospital"
             return state
-        condition = self._suffered(head) if dep == "nsubj" else None
+        condition = self._suffered(head) if dep in {"nsubj", "nsubjpass"} else None
         if condition is not None:  # "four men suffered gunshot wounds"
             return Link(condition[0], condition[1], noun)
+        if dep == "pobj" and lives_taken(head, lex):  # "claimed the lives of three people"
+            return Link("killed", head.head, noun)
         if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in lex.event_nouns:
             return Link(self._event_kind(head.head), head.head, noun)  # "the deaths of three people"
         if dep == "pobj" and head.head.i != head.i:  # "the death toll rose to 12", "a toll of 12"

@@ -25,6 +25,9 @@ __all__ = [
     "headline_pair",
     "own_death",
     "own_participle",
+    "lives_taken",
+    "misread_death",
+    "not_survived",
     "nth_victim",
     "partitive_figure",
     "suffered",
@@ -136,10 +139,43 @@ def survived(verb: Token, lex) -> bool:
         g.dep_ in {"nsubj", "nsubjpass", "neg"} for g in c.children) for c in verb.children)
 
 
+def misread_death(noun: Token, lex) -> Token | None:
+    """The headline "9-month-old dies after ...", where the parser reads "dies" as a plural noun that the
+    age (or "Toddler") qualifies: the word as written is the present of a death verb
+    (``lex.intransitive``), so the modifier before it is who died."""
+    if noun.tag_ != "NNS" or "killed" not in {lex.intransitive.get(noun.lower_[:-n]) for n in (1, 2)}:
+        return None
+    return next((c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i), None)
+
+
+def lives_taken(of: Token, lex) -> bool:
+    """``of`` is the "of" of lives a verb took: "claimed the life of a man", "cost the lives of three
+    soldiers" (``lex.life_verbs`` with ``lex.life_nouns`` as object): its object died."""
+    life = of.head
+    return (of.lower_ == "of" and life.lemma_.lower() in lex.life_nouns and life.dep_ == "dobj"
+            and life.head.lemma_.lower() in lex.life_verbs)
+
+
+def not_survived(verb: Token, lex) -> bool:
+    """"did not survive", "didn't survive his injuries": a survive verb (``lex.survive``) denied tells a
+    death of its subject."""
+    return verb.lemma_.lower() in lex.survive and any(c.dep_ == "neg" for c in verb.children)
+
+
 def suffered(verb: Token, lex) -> tuple[str, Token] | None:
     """"four men suffered injuries", "sustained a fatal gunshot wound": the kind the subject of a
-    suffer verb (``lex.suffer``) bears and the condition noun it took; a "non-fatal" wound is no death."""
-    if verb.lemma_.lower() not in lex.suffer:
+    suffer verb (``lex.suffer``) bears and the condition noun it took; a "non-fatal" wound is no death.
+    "six others were treated for gunshot wounds": the passive subject of a treatment verb
+    (``lex.treat``) bears the condition it was treated for; one who "had" a wound (``lex.bear``) is
+    injured only where it is one they live with ("minor", "non-life-threatening"), else harmed."""
+    if verb.lemma_.lower() in lex.treat:  # "were treated for gunshot wounds": only a passive subject
+        if any(c.dep_ in {"dobj", "nsubj"} for c in verb.children):
+            return None  # "doctors treated them for wounds": the carers
+        cared = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children
+                      if o.dep_ == "pobj" and o.lemma_.lower() in lex.conditions), None)
+        return (lex.conditions[cared.lemma_.lower()], cared) if cared is not None else None
+    bearing = verb.lemma_.lower() in lex.bear  # "had minor wounds": injured only if they live with it
+    if verb.lemma_.lower() not in lex.suffer and not bearing:
         return None
     state = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.conditions), None)
     found = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
@@ -150,7 +186,12 @@ def suffered(verb: Token, lex) -> tuple[str, Token] | None:
         return None
     fatal = any(c.lower_ in lex.fatal_modifiers and not (c.i >= 2 and c.doc[c.i - 2].lower_ == "non")
                 for c in state.children)
-    return ("killed" if fatal else lex.conditions[state.lemma_.lower()]), state
+    kind = "killed" if fatal else lex.conditions[state.lemma_.lower()]
+    if bearing and kind == "injured" and not any(
+        t.lower_ in lex.survivor_words for t in state.doc[state.left_edge.i : state.i]
+    ):
+        kind = "casualties"  # "all five had gunshot wounds": maybe the dead told again
+    return kind, state
 
 
 def then_himself(sent: SpacySpan, counted: set[int], before: list[CasualtyMention], lex,

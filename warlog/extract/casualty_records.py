@@ -131,16 +131,18 @@ class CasualtyRecords(CasualtyWords):
         return n
 
     def _additional(self, doc: Doc, q: Quantity, noun: Token | None) -> bool:
-        """"four other victims", "four others", "two more were hurt": people beyond those already told."""
+        """"four other victims", "four others", "two more were hurt": people beyond those already told;
+        the "more" of "more than 20" is the figure's own modifier, not more people."""
         words = self.lex.additional
         after = doc[q.end] if q.end < len(doc) else None
         if after is not None and after.lower_ in words:
             return True
-        if noun is not None and (noun.lower_ in words or any(
-            c.lower_ in words for c in noun.children if c.dep_ in {"amod", "advmod"}
-        )):
+        def beyond(tok: Token) -> bool:  # not the figure's own modifier: "more than 20 were killed"
+            return tok.lower_ in words and tok.dep_ in {"amod", "advmod"} and not q.start <= tok.i < q.end
+
+        if noun is not None and (noun.lower_ in words or any(beyond(c) for c in noun.children)):
             return True
-        return any(c.lower_ in words for c in doc[q.head].children if c.dep_ in {"amod", "advmod"})
+        return any(beyond(c) for c in doc[q.head].children)
 
 
 def derived_injured(sent: SpacySpan, found: list[CasualtyMention]) -> list[CasualtyMention]:

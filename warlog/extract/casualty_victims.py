@@ -13,6 +13,9 @@ from spacy.tokens import Token
 
 from warlog.extract.casualty_parts import (
     also_victim,
+    lives_taken,
+    misread_death,
+    not_survived,
     nth_victim,
     own_death,
     own_participle,
@@ -70,12 +73,23 @@ class SingleVictims(CasualtyWords):
             ):  # "left a boy dead": the adjective after its noun
                 predicate, victim = verb, verb.head
                 verb = verb.head.head
+            elif verb.lower_ == "of" and lives_taken(verb, lex):  # "claimed the life of a 47-year-old man"
+                predicate, preset = verb.head, "killed"
+                victim = next((c for c in verb.children if c.dep_ == "pobj"), None)
+            elif misread_death(verb, lex) is not None:  # headline "9-month-old dies after ...": a noun
+                predicate, preset, victim = verb, "killed", misread_death(verb, lex)
+            elif not_survived(verb, lex):  # "was taken to a hospital, but did not survive"
+                predicate, preset = verb, "killed"
+                victim = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if victim is None and verb.dep_ == "conj":
+                    victim = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             elif lemma in lex.transitive or lemma in lex.intransitive:
                 predicate = verb
                 victim = self._victim_of(verb)
             elif self._suffered(verb) is not None:  # "a woman suffered a gunshot wound"
                 predicate = self._suffered(verb)[1]
-                victim = next((c for c in verb.children if c.dep_ == "nsubj"), None) or age_noun(verb, lex)
+                subjects = (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+                victim = next(subjects, None) or age_noun(verb, lex)  # "he was treated for a wound"
                 if victim is None and verb.dep_ == "xcomp":  # "a boy was found suffering from a wound"
                     victim = next((c for c in verb.head.children if c.dep_ in {"nsubjpass", "dobj"}), None)
             elif lemma in lex.event_nouns and verb.pos_ == "NOUN":  # "the fatal shooting of a girl"
@@ -100,7 +114,8 @@ class SingleVictims(CasualtyWords):
                 continue
             if victim is None or victim.i in counted or self._hypothetical(verb, None) or shot_at(verb):
                 continue  # "the family was shot at": nobody hit
-            negated = any(c.dep_ == "neg" for c in verb.children) or any(  # "no other student was hurt"
+            denied = any(c.dep_ == "neg" for c in verb.children) and not not_survived(verb, lex)
+            negated = denied or any(  # "no other student was hurt"
                 c.dep_ == "det" and c.lower_ in lex.negative_determiners for c in victim.children)
             if negated or any(c.dep_ == "nummod" for c in victim.children) or self._uncounted(victim):
                 continue
@@ -117,7 +132,7 @@ class SingleVictims(CasualtyWords):
                 kind = self._refine(predicate, lex.adjectives[predicate.lower_])  # "found shot to death"
             elif lemma in lex.event_nouns and predicate.pos_ == "NOUN":
                 kind = self._event_kind(predicate)
-            elif lemma in lex.suffer:  # "he suffered a gunshot wound": shot, maybe the one who died
+            elif lemma in lex.suffer or lemma in lex.treat or lemma in lex.bear:  # "he suffered a wound"
                 kind, wound = self._suffered(verb)
                 kind = kind if survives(wound, lex) else kind.replace("injured", "casualties")
             else:

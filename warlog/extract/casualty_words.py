@@ -15,7 +15,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warlog.extract.casualty_lexicon import CasualtyLexicon
-from warlog.extract.casualty_parts import died_after, headline_pair, suffered, survived, verb_lemma
+from warlog.extract.casualty_parts import (
+    died_after,
+    headline_pair,
+    not_survived,
+    suffered,
+    survived,
+    verb_lemma,
+)
 from warlog.extract.spans import evidence_span
 from warlog.schema import CasualtyCategory, CasualtyMention
 
@@ -37,6 +44,8 @@ class CasualtyWords:
         lemma = verb_lemma(verb, lex)
         if lemma == "lose" and any(c.lemma_ == "life" for c in verb.children):
             return "killed" if dep == "nsubj" else None  # "three soldiers lost their lives"
+        if dep == "nsubj" and not_survived(verb, lex):
+            return "killed"  # "two of the victims did not survive"
         if lemma in lex.transitive and shot_at(verb):
             return None  # "three people were shot at": fired on, nobody said to be hit
         if lemma in lex.transitive:
@@ -119,10 +128,18 @@ class CasualtyWords:
         return headline_pair(verb, self.lex) or died_after(verb, self.lex) or kind
 
     def _toll(self, verb: Token) -> tuple[str, Token] | None:
-        """The toll noun a verb states the figure of: subject or object of "rose", "stands", "raising"."""
+        """The toll noun a verb states the figure of: subject or object of "rose", "stands", "raising"; or
+        the number (``lex.number_nouns``) of a casualty noun: "the number of fatalities"."""
         candidates = [verb] + [c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"}]
         for tok in candidates:
             kind = self.lex.toll_nouns.get(tok.lemma_.lower())
+            if kind is None and tok.lemma_.lower() in self.lex.number_nouns:  # "the number of fatalities"
+                counted = (g for c in tok.children if c.lower_ == "of" for g in c.children
+                           if g.dep_ == "pobj")
+                kind = next((self.lex.predicate_kind(g) or self.lex.counted_nouns.get(g.lemma_.lower())
+                             for g in counted), None)
+                if kind is not None:
+                    return kind, tok
             if kind:
                 injury = any(c.lemma_.lower() in {"injury", "casualty"} for c in tok.children)
                 return ("injured" if injury else kind), tok
@@ -172,10 +189,11 @@ class CasualtyWords:
             first = first.head  # "could have hit her and killed her": the modal of the first verb holds
         if first is not verb and any(c.dep_ == "aux" and c.lower_ in self.lex.modals for c in first.children):
             return True
+        denial = q is not None and not q.is_zero and not not_survived(verb, self.lex)  # "did not survive"
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in self.lex.modals:
                 return True
-            if q is not None and not q.is_zero and (child.dep_ == "neg" or (  # "were not injured"
+            if denial and (child.dep_ == "neg" or (  # "were not injured"
                 child.dep_ in {"aux", "auxpass"} and any(g.dep_ == "neg" for g in child.children)
             )):
                 return True
@@ -188,6 +206,37 @@ class CasualtyWords:
             if tok.lemma_.lower() in self.lex.tally_verbs:
                 return any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
         return False
+
+    def _tally_sentence(self, sent: SpacySpan) -> bool:
+        """A sentence that speaks of tallies (``lex.aggregate``: "since February", "so far this year").
+        "since" as an adverb right after the auxiliary of a perfect ("he has since died", "has since
+        been declared dead") dates a later event, not the start of a count, and is no tally; nor is a
+        definite plural ("killed in the shootings", ``_own_events``)."""
+        for match in self.lex.aggregate.finditer(sent.text):
+            span = sent.char_span(match.start(), match.end())
+            tok = span[0] if span is not None and len(span) == 1 else None
+            if tok is None:
+                return True
+            if tok.lower_ == "since":
+                perfect = tok.i > 0 and tok.nbor(-1).lemma_ == "have" and not any(
+                    True for _ in tok.children)  # "has since died": no object, right after the auxiliary
+                if not perfect:
+                    return True
+            elif not self._own_events(tok):
+                return True
+        return False
+
+    def _own_events(self, noun: Token) -> bool:
+        """"killed in the shootings", "Wednesday's shootings": a plural tally noun made definite
+        (``lex.definites``, or a possessive) with no number of its own, not one "of" many and not
+        counting its victims ("the shootings of two teenagers" may be two events), names the story's
+        events."""
+        if noun.tag_ != "NNS" or any(c.dep_ == "nummod" for c in noun.children):
+            return False
+        if (noun.dep_ == "pobj" and noun.head.lower_ == "of") or any(c.lower_ == "of" for c in noun.children):
+            return False  # "one of the shootings"; "the shootings of two teenagers" may be two events
+        return any((c.dep_ == "det" and c.lower_ in self.lex.definites) or c.dep_ == "poss"
+                   for c in noun.children)
 
     def _one_victim(self, tok: Token) -> bool:
         """A singular noun or name for one person: "a girl", "the driver", "John Doe"."""
