@@ -239,3 +239,30 @@ def test_a_city_far_from_the_story_town_keeps_a_lead_report_named_more_often(mon
     lead = _segment_draft(text, sites[0])
     settle_places([lead], model(text), sites, "US")
     assert lead.place.name == "Elmwood"
+
+
+# ------------------------------------------------------------------------------------ a report placed nowhere
+
+
+def test_a_report_placed_nowhere_takes_the_seat_of_the_police_named():
+    text = "A man shot himself at home, according to the Oakton police report. Elmwood fire crews came."
+    seen = in_order(named(text, "Oakton", 1, admin1="Ohio"), named(text, "Elmwood", 2, admin1="Ohio"))
+    report, past = _draft(0, 30), _draft(0, 30, background=True)
+    incident_places._place_by_agency([report, past], text, seen, "US")
+    assert report.place.name == "Oakton"
+    assert past.place is None  # a back-reference is left as told
+
+
+def test_a_report_with_a_place_keeps_it_beside_the_police_named():
+    text = "A man was shot in Elmwood, according to the Oakton police report."
+    seen = in_order(named(text, "Oakton", 1, admin1="Ohio"), named(text, "Elmwood", 2, admin1="Ohio"))
+    report = _segment_draft(text, seen[0])
+    incident_places._place_by_agency([report], text, seen, "US")
+    assert report.place.name == "Elmwood"
+
+
+def test_no_police_seat_leaves_a_report_placed_nowhere():
+    text = "A man shot himself at home, a report said. Oakton fire crews came."
+    report = _draft(0, 30)
+    incident_places._place_by_agency([report], text, named(text, "Oakton", 1, admin1="Ohio"), "US")
+    assert report.place is None

@@ -89,8 +89,9 @@ def settle_places(
     the story's town) takes that settlement (``_doubtful_against``). A settlement the story names only
     inside a party's name ("Moscow said") never displaces a trusted settlement of a report. A report at a
     settlement close to a larger city whose police work the case takes the city (``_settle_by_agency``:
-    "in West Englewood ... Chicago police said"). Last, a report at a neighbourhood of a county that is
-    one city takes that city (``city_of_county``)."""
+    "in West Englewood ... Chicago police said"); a report placed nowhere takes the seat of the police
+    named (``_place_by_agency``). Last, a report at a neighbourhood of a county that is one city takes
+    that city (``city_of_county``)."""
     text = doc_text(doc)
     dateline = dateline_place(text, sites, focus)
     region = dateline.admin1 if dateline is not None else None
@@ -125,6 +126,7 @@ def settle_places(
             draft.settled = better
     _settle_by_story(drafts, doc, sites, focus, named, parts)
     _settle_by_agency(drafts, text, named if named is not None else sites)
+    _place_by_agency(drafts, text, named if named is not None else sites, focus)
     for draft in drafts:  # last: whichever way a report was placed, a city's neighbourhood is the city
         city = city_of_county(draft.place)
         if city is not None and not draft.background:
@@ -182,6 +184,23 @@ def _settle_by_agency(drafts: list[Draft], text: str, named: list[Place]) -> Non
         ]
         if near:
             draft.settled = max(near, key=lambda a: (counts[place_key(a)], -near.index(a)))
+
+
+def _place_by_agency(drafts: list[Draft], text: str, named: list[Place], focus: str | None) -> None:
+    """A current report the story places nowhere happened where the police working it serve: the first
+    settlement of the focus country named as a police seat ("according to an Oakton police report",
+    "Oakton Police Chief Jane Roe said"). A force works its own town; a story that names no other place
+    names the town through its police. The seat may sit inside a party's name, which keeps it out of the
+    scenes a sentence offers."""
+    if all(d.place is not None or d.background for d in drafts):
+        return
+    seats = (p for p in named if p.where_prec == WherePrec.EXACT and (focus is None or p.country == focus))
+    seat = next((p for p in seats if agency_place(text, p)), None)
+    if seat is None:
+        return
+    for draft in drafts:
+        if draft.place is None and not draft.background:
+            draft.settled = seat
 
 
 #: How far from a police seat a settlement may lie and still be one of its neighbourhoods, in km: the

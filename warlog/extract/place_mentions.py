@@ -98,11 +98,17 @@ class MentionFinder:
         person_words: set[str] = set()  # the words of people's full names in this document
         ents = doc.ents  # a fresh tuple on every access: read once
         person_name = {ent.start: self.cues.person_name(ent) for ent in ents if ent.label_ == "PERSON"}
+        reached = 0  # the end of the last NER place, extended: an entity inside it is a piece of it
         for ent in ents:
+            if ent.label_ in _PLACE_LABELS and ent.start < reached:
+                continue  # "LOUIS" of "ST. LOUIS", both tagged
             if ent.label_ in _PLACE_LABELS:
                 start, end = ent.start, self._extend(doc, text, ent.start, ent.end)
+                reached = end
                 if doc[start].lower_ == "the":
                     start += 1
+                else:
+                    start = self._extend_left(doc, text, start, end)
                 while end > start and doc[end - 1].lower_ in _POSSESSIVE:
                     end -= 1  # "South Korea's": the possessive is no part of the name
                 if start >= end:
@@ -190,12 +196,14 @@ class MentionFinder:
 
     def _names_a_person(self, doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
         """One sense per document: after "Linda Pierce" a bare "Pierce" is the person again, not a town,
-        unless a place word says otherwise ("in Pierce", "Pierce County")."""
+        unless a place word says otherwise ("in Pierce", "north Pierce", "Pierce County", "a Pierce teen")."""
         if end - start != 1 or doc[start].text not in person_words:
             return False
-        if start > 0 and doc[start - 1].lower_ in self.cues.strong:
-            return False
-        return not (end < len(doc) and doc[end].lower_ in self.cues.units)
+        if start > 0 and (doc[start - 1].lower_ in self.cues.strong or lookup_key(doc[start - 1].text) in
+                          self.cues.compass):
+            return False  # "in Pierce", "north Pierce": a part of a town is named by its direction
+        # "Pierce County", "a Pierce teen", "Pierce police": a town's units, people and police
+        return not (end < len(doc) and doc[end].lower_ in self.cues.units | self.cues.person_followers)
 
     def _pieces(self, doc: Doc, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """The token ranges of an NER place to resolve: the whole span when the gazetteer knows it (or it
@@ -252,15 +260,31 @@ class MentionFinder:
         return any(w in cues.demonyms or w in cues.place_demonyms for w in (word, word.removesuffix("s")))
 
     def _extend(self, doc: Doc, text: str, start: int, end: int) -> int:
-        """NER often cuts a two-word town short ('Bila' of 'Bila Tserkva'): take the longer name when the
-        gazetteer knows it."""
+        """NER often cuts a two-word town short ('Bila' of 'Bila Tserkva', 'ST' of 'ST. LOUIS'): take the
+        longer name when the gazetteer knows it."""
         best = end
-        for stop in range(end + 1, min(len(doc), end + 2) + 1):
+        for stop in range(end + 1, min(len(doc), end + 3) + 1):
+            if doc[stop - 1].text == "." and not doc[stop - 2].whitespace_:
+                continue  # "ST. LOUIS", "FT. WORTH": the tokenizer splits a capitals abbreviation's stop
             if not _capitalised(doc[stop - 1]):
                 break
             if self.gazetteer.lookup(text[doc[start].idx : doc[stop - 1].idx + len(doc[stop - 1])]):
                 best = stop
         return best
+
+    def _extend_left(self, doc: Doc, text: str, start: int, end: int) -> int:
+        """NER often cuts a two-word town short at its head ('LODGE' of 'DEER LODGE', 'FALLS' of 'GRANITE
+        FALLS, N.C.'): take the word before when it is a capitalised word of no entity, written in the
+        same case and on the same line, and the gazetteer knows the longer name."""
+        if start == 0:
+            return start
+        prev, first = doc[start - 1], doc[start]
+        if prev.ent_type_ or not _capitalised(prev) or prev.is_upper != first.is_upper:
+            return start
+        if "\n" in text[prev.idx : first.idx]:
+            return start
+        longer = text[prev.idx : doc[end - 1].idx + len(doc[end - 1])]
+        return start - 1 if self.gazetteer.lookup(longer) else start
 
     def _weak(self, doc: Doc, text: str, i: int, stop: int, ent_label: dict) -> bool:
         """A gazetteer name that opens an organisation or facility NER found ('Mariupol Drama Theater',
@@ -286,7 +310,11 @@ class MentionFinder:
     ) -> bool:
         """A gazetteer match outside NER places counts when the words around it make it a place."""
         label = ent_label.get(i, "")
-        if lookup_key(text[doc[i].idx : doc[stop - 1].idx + len(doc[stop - 1])]) in self.cues.not_places:
+        # "Hope, Ark.", "BETHLEHEM, Pa.": a name its own province or country follows is a place, even one
+        # of the English words GeoNames also knows (``not_places``)
+        qualified = self._qualified(doc, stop, hits)
+        key = lookup_key(text[doc[i].idx : doc[stop - 1].idx + len(doc[stop - 1])])
+        if key in self.cues.not_places and not qualified:
             return False
         if label in _NOT_PLACE_LABELS and not (
             # "Fire and injuries in Donetsk (Image 1)" read as a work of art: a strong place word before
@@ -334,12 +362,8 @@ class MentionFinder:
                 return True  # "Wilmington police have charged": a lone 'person' before its police
             if nxt == "-" and stop + 1 < len(doc) and doc[stop + 1].lower_ in self.cues.suffixes:
                 return True
-            if nxt == "," and stop + 1 < len(doc) and _capitalised(doc[stop + 1]):
-                # "Alexandria, La.": the name is a place of the unit or country that follows ("Still,
-                # Hawaii's ..." is no French village)
-                follow = self.gazetteer.lookup(doc[stop + 1].text)
-                if any(inside(h, f) for f in follow if f.kind in (ADMIN1, COUNTRY) for h in hits):
-                    return True
+            if qualified:
+                return True
         key = lookup_key(doc[i:stop].text)
         famous = any(h.kind in (COUNTRY, ADMIN1, SEA) and lookup_key(h.name) == key for h in hits)
         if famous and label not in ("PERSON", "ORG"):
@@ -355,6 +379,14 @@ class MentionFinder:
         return (
             label in ("PERSON", "ORG") and whole_entity(doc, i, stop) and any(h.kind == COUNTRY for h in hits)
         )
+
+    def _qualified(self, doc: Doc, stop: int, hits: tuple[Entry, ...]) -> bool:
+        """ "Alexandria, La.": the name is a place of the unit or country that follows it after a comma
+        ("Still, Hawaii's ..." is no French village)."""
+        if stop + 1 >= len(doc) or doc[stop].text != "," or not _capitalised(doc[stop + 1]):
+            return False
+        follow = self.gazetteer.lookup(doc[stop + 1].text)
+        return any(inside(h, f) for f in follow if f.kind in (ADMIN1, COUNTRY) for h in hits)
 
     def shape(self, doc: Doc, text: str, start: int, end: int, mention: Mention) -> None:
         """Read the words around a mention: admin words after, settlement words and spatial phrases before."""
