@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from warlog.extract.drafts import Draft, Segment, join_same_victims, merge_lead
+from warlog.extract.drafts import Draft, Segment, join_follow_up, join_same_victims, merge_lead
 from warlog.schema import EventMention, Place, Span, TimeSpan
 
 TOWN = Place(name="Millbrook", geonameid=101, where_prec=1)
@@ -70,8 +70,8 @@ def test_background_report_between_is_skipped_and_kept():
     assert [len(d.segments) for d in drafts] == [2, 1] and drafts[1].background
 
 
-def _figures(table: dict[int, tuple[int | None, int | None]]):
-    """(killed, injured) per draft, keyed by its first segment's start."""
+def _figures(table: dict[int, tuple[int | None, ...]]):
+    """(killed, injured[, shot with no outcome]) per draft, keyed by its first segment's start."""
     return lambda d: table[d.segments[0].start]
 
 
@@ -154,3 +154,75 @@ def test_on_the_same_day_the_first_time_told_stays():
 def test_a_later_day_of_violence_does_not_date_the_report():
     first, later = _timed(0, 6, on_violence=False), _timed(50, 8, on_violence=True)
     assert draft(first, later).time is first.time
+
+
+# ------------------------------------------------------------------------ shot, then told dead
+
+
+def test_people_shot_then_as_many_dead_are_the_same_victims():
+    # "Teen shot in Millbrook." then "... he was pronounced dead at the scene."
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, OTHER_TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (None, 1, 1), 50: (1, None, None)}), _dated)
+    assert [len(d.segments) for d in joined] == [2]
+
+
+def test_a_told_wound_is_not_read_as_the_same_victim_as_a_death():
+    # "Teen wounded in Millbrook." tells an outcome: a later death is someone else's
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, OTHER_TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (None, 1, None), 50: (1, None, None)}), _dated)
+    assert len(joined) == 2
+
+
+def test_people_shot_are_not_fewer_dead():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, OTHER_TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (None, 2, 2), 50: (1, None, None)}), _dated)
+    assert len(joined) == 2
+
+
+def test_dead_and_wounded_are_not_read_as_people_shot_with_no_outcome():
+    drafts = [draft(segment(0, TOWN, day=3)), draft(segment(50, OTHER_TOWN, day=3))]
+    joined = join_same_victims(drafts, _figures({0: (None, 1, 1), 50: (1, 2, None)}), _dated)
+    assert len(joined) == 2
+
+
+# ------------------------------------------------------------------------ a follow-up story
+
+
+def test_follow_up_takes_in_the_incident_it_recalls():
+    # "Millbrook man held for trial in fatal shooting." / "In August he shot a rider dead and wounded five."
+    follow_up = draft(segment(0, TOWN, day=20))
+    recalled = draft(segment(50, TOWN, day=2, background=True))
+    joined = join_follow_up([follow_up, recalled], _figures({0: (1, None), 50: (1, 5)}))
+    assert len(joined) == 1 and not joined[0].background
+    assert [s.start for s in joined[0].segments] == [0, 50]
+
+
+def test_follow_up_keeps_its_own_time():
+    recalled = draft(segment(0, TOWN, day=2, background=True))
+    follow_up = draft(segment(50, TOWN, day=20))
+    joined = join_follow_up([recalled, follow_up], _figures({0: (1, 5), 50: (1, None)}))
+    assert len(joined) == 1 and not joined[0].background
+    assert joined[0].time is not None and joined[0].time.start.day == 20
+
+
+def test_an_earlier_incident_with_other_victims_stays_background():
+    # "A man was killed in Millbrook on Sunday. In March, two people died there."
+    drafts = [draft(segment(0, TOWN, day=20)), draft(segment(50, TOWN, day=2, background=True))]
+    joined = join_follow_up(drafts, _figures({0: (1, None), 50: (2, None)}))
+    assert len(joined) == 2 and joined[1].background
+
+
+def test_an_earlier_incident_in_another_province_stays_background():
+    kherson = Place(name="Kherson", geonameid=706448, where_prec=1, country="UA", admin1="Kherson Oblast")
+    orikhiv = Place(name="Orikhiv", geonameid=698131, where_prec=1, country="UA",
+                    admin1="Zaporizhzhia Oblast")
+    drafts = [draft(segment(0, kherson, day=20)), draft(segment(50, orikhiv, day=2, background=True))]
+    joined = join_follow_up(drafts, _figures({0: (1, None), 50: (1, None)}))
+    assert len(joined) == 2 and joined[1].background
+
+
+def test_an_earlier_incident_with_the_same_bare_toll_stays_background():
+    # "A strike killed one in Millbrook on Monday. In May, a strike killed one there too."
+    drafts = [draft(segment(0, TOWN, day=20)), draft(segment(50, TOWN, day=2, background=True))]
+    joined = join_follow_up(drafts, _figures({0: (1, None), 50: (1, None)}))
+    assert len(joined) == 2 and joined[1].background

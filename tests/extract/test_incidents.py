@@ -343,3 +343,61 @@ def test_a_lead_with_another_death_toll_stays_a_report_of_its_own(model, assembl
     reports = assembler.match(_split_story(model, lead_killed=2))
     assert len(reports) == 2
     assert reports[0].injured.is_empty()
+
+
+def _shot_then_dead_story(model, headline_kind: str):
+    """A headline telling a teen shot (or wounded) at one town, the lead telling him killed at a namesake."""
+    word = "shot" if headline_kind == "casualties" else "wounded"
+    text = (f"Teen {word} in Northdale.\n\n"
+            "The boy was killed in Dale on Saturday night, police said.")
+    saturday = TimeSpan(start=datetime(2022, 7, 2, tzinfo=UTC), end=datetime(2022, 7, 2, 23, 59, tzinfo=UTC),
+                        text="on Saturday night", date_prec=1, evidence=span(text, "on Saturday night"))
+    figures = [
+        CasualtyMention(kind=headline_kind, count=Count(low=1, best=1, high=1),
+                        evidence=span(text, f"Teen {word}")),
+        CasualtyMention(kind="killed", count=Count(low=1, best=1, high=1),
+                        evidence=span(text, "boy was killed")),
+    ]
+    return build(
+        model, text,
+        events=[event(text, word, "Attack", "Violence against civilians"),
+                event(text, "killed", "Attack", "Violence against civilians")],
+        places=[place(text, "Northdale", 11), place(text, "Dale", 12)],
+        times=[saturday], casualties=figures,
+    )
+
+
+def test_a_headline_telling_a_teen_shot_joins_the_lead_telling_him_dead(model, assembler):
+    reports = assembler.match(_shot_then_dead_story(model, "casualties"))
+    assert len(reports) == 1
+    assert reports[0].killed.best == 1 and not reports[0].injured.best
+
+
+def test_a_headline_telling_a_teen_wounded_stays_apart_from_a_death(model, assembler):
+    reports = assembler.match(_shot_then_dead_story(model, "injured"))
+    assert len(reports) == 2
+    assert reports[0].injured.best == 1
+
+
+def test_a_follow_up_story_takes_the_figures_of_the_shooting_it_recalls(model, assembler):
+    text = ("Northdale man held for trial in fatal shooting.\n\n"
+            "In April, he shot a rider dead and wounded five of his friends in Northdale, police said.")
+    april = TimeSpan(start=datetime(2022, 4, 1, tzinfo=UTC), end=datetime(2022, 4, 30, tzinfo=UTC),
+                     text="In April", date_prec=4, evidence=span(text, "In April"))
+    one, five = Count(low=1, best=1, high=1), Count(low=5, best=5, high=5)
+    figures = [
+        CasualtyMention(kind="killed", count=one, evidence=span(text, "fatal shooting")),
+        CasualtyMention(kind="killed", count=one, evidence=span(text, "shot a rider dead")),
+        CasualtyMention(kind="injured", count=five, evidence=span(text, "wounded five")),
+    ]
+    doc = build(
+        model, text,
+        events=[event(text, "shooting", "Attack", "Violence against civilians"),
+                event(text, "shot", "Attack", "Violence against civilians")],
+        places=[place(text, "Northdale", 11), place(text, "Northdale", 11, occ=1)],
+        times=[april], casualties=figures,
+    )
+    reports = assembler.match(doc)
+    assert len(reports) == 1 and not reports[0].background
+    assert (reports[0].killed.best, reports[0].injured.best) == (1, 5)
+    assert reports[0].time.text != "In April", "the follow-up keeps its own date"

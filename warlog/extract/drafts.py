@@ -124,9 +124,14 @@ def merge_lead(drafts: list[Draft], carried: Callable[[Draft], TimeSpan | None] 
     return [d for d in drafts if d is not second]
 
 
+#: A report's figures as the joining rules read them: (killed, injured), and optionally a third, the people
+#: told shot or hit with no outcome at all (None where it tells an outcome: a death or a wound).
+Figures = tuple[int | None, ...]
+
+
 def join_same_victims(
     drafts: list[Draft],
-    figures: Callable[[Draft], tuple[int | None, int | None]],
+    figures: Callable[[Draft], Figures],
     dated: Callable[[Draft], TimeSpan | None],
 ) -> list[Draft]:
     """The story's first current report takes in the next current one, in turn, while both tell the same
@@ -140,7 +145,12 @@ def join_same_victims(
     it states none; ``dated`` its time, stated or carried. Reports whose figures differ ("one dead, three
     hurt" then "one dead, four hurt" at a second scene) or whose days differ stay apart: roundups and
     stories that recall an earlier shooting keep their other incidents, and so do places in two provinces
-    (``_same_region``)."""
+    (``_same_region``).
+
+    A report that tells people shot and no deaths ("Teen shot on West Side"), and a next one that tells
+    as many dead and no wounded ("... was pronounced dead at the scene"), tell the same victims too
+    (``_shot_then_dead``): the story told the shooting before its outcome. A report that tells all its
+    victims wounded ("was in stable condition") told the outcome, so it is not read as the dead's."""
     while True:
         current = [d for d in drafts if not d.background]
         if len(current) < 2:
@@ -153,13 +163,53 @@ def join_same_victims(
             return drafts
         if first.time is None and a is not None:
             first.segments[0].time = a
-        first.segments = sorted(first.segments + second.segments, key=lambda s: s.start)
-        first.claims.extend(second.claims)
-        first.caveats.extend(second.caveats)
-        first.loose.extend(second.loose)
-        if first.settled is None:
-            first.settled = second.settled
+        _absorb(first, second)
         drafts = [d for d in drafts if d is not second]
+
+
+def join_follow_up(drafts: list[Draft], figures: Callable[[Draft], Figures]) -> list[Draft]:
+    """The story's first current report takes in a background report that tells the same victims in the
+    same province: the current one is a follow-up of that incident (an arrest, a hearing, a coroner's
+    ruling: "Man held for trial in fatal shooting" over "... charged with fatally shooting a rider and
+    wounding five in August"), and the incident's figures are told in its back-reference.
+
+    Why: the background flag keeps an earlier incident's figures out of the story's own, which is right
+    for a story that recalls another incident, but a follow-up story's own incident *is* the one it
+    recalls. The victims must agree (``_same_victims``: a figure both state is equal and above zero, none
+    differs), so "a man was killed in Dale on Sunday; in March two died there" keeps March apart. Times
+    are not compared: a back-reference is earlier by definition. The joined report stays current and keeps
+    its own time: a back-reference dates by a month or "last week" more often than by the day."""
+    current = next((d for d in drafts if not d.background), None)
+    if current is None:
+        return drafts
+    mine = figures(current)
+    for other in drafts:
+        if not other.background or not _same_region(current.place, other.place):
+            continue
+        theirs = figures(other)[:2]
+        if _same_victims(mine[:2], theirs) and _tells_more(theirs, mine[:2]):
+            for seg in other.segments:  # the report keeps its own date: a back-reference's is vaguer
+                seg.background, seg.time = False, None
+            _absorb(current, other)
+            return [d for d in drafts if d is not other]
+    return drafts
+
+
+def _tells_more(a: Figures, b: Figures) -> bool:
+    """``a`` states a kind of harm that ``b`` does not: the back-reference tells the incident's toll in
+    full ("fatal shooting" over "shot a rider dead and wounded five"), where a recalled incident with the
+    same bare toll ("in May, a strike killed one there") tells nothing more and may be another."""
+    return any(x is not None and y is None for x, y in zip(a, b, strict=True))
+
+
+def _absorb(first: Draft, second: Draft) -> None:
+    """``first`` takes in ``second``'s segments, claims, caveats and loose figures."""
+    first.segments = sorted(first.segments + second.segments, key=lambda s: s.start)
+    first.claims.extend(second.claims)
+    first.caveats.extend(second.caveats)
+    first.loose.extend(second.loose)
+    if first.settled is None:
+        first.settled = second.settled
 
 
 def _same_region(a: Place | None, b: Place | None) -> bool:
@@ -175,10 +225,21 @@ def _doubtful(place: Place) -> bool:
     return place.geonameid is None or (place.reason or "").startswith("ambiguous")
 
 
-def _same_victims(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
-    """Both reports count the same people: every kind both state is equal, and one is above zero."""
-    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+def _same_victims(a: Figures, b: Figures) -> bool:
+    """Both reports count the same people: every kind both state is equal, and one is above zero; or one
+    tells people shot with no outcome and the other as many dead (``_shot_then_dead``)."""
+    if _shot_then_dead(a, b) or _shot_then_dead(b, a):
+        return True
+    shared = [(x, y) for x, y in zip(a[:2], b[:2], strict=True) if x is not None and y is not None]
     return bool(shared) and all(x == y for x, y in shared) and any(x > 0 for x, _ in shared)
+
+
+def _shot_then_dead(shot: Figures, dead: Figures) -> bool:
+    """``shot`` tells n people shot, no death and not all of them wounded; ``dead`` tells n killed and no
+    wounded. (Reading "three shot" then "one killed, two wounded" as one toll too loses more stories
+    that tell two shootings than it joins.)"""
+    n = shot[2] if len(shot) > 2 else None
+    return bool(n) and not shot[0] and dead[0] == n and not dead[1]
 
 
 def _overlap(a: TimeSpan | None, b: TimeSpan | None) -> bool:

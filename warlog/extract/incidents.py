@@ -35,6 +35,7 @@ from warlog.extract.drafts import (
     Segment,
     Sentences,
     inside_any,
+    join_follow_up,
     join_same_victims,
     merge_lead,
     same_place,
@@ -141,6 +142,7 @@ class IncidentAssembler(Component):
         link_claims(drafts, claims, sentences)
         link_caveats(drafts, get_list(doc, "caveats"), claims, sentences, doc)
         _attach_loose_figures(drafts, casualties)
+        drafts = join_follow_up(drafts, lambda d: _figures(doc, d))
         drafts = join_same_victims(
             drafts,
             lambda d: _figures(doc, d),
@@ -221,10 +223,20 @@ def _mentions(doc: Doc, draft: Draft) -> list[CasualtyMention]:
     return told + draft.loose
 
 
-def _figures(doc: Doc, draft: Draft) -> tuple[int | None, int | None]:
-    """(killed, injured) as a coder would write them, None for a kind the report does not state."""
-    killed, injured = casualty_totals(_mentions(doc, draft))
-    return first_figure(killed), first_figure(injured)
+def _figures(doc: Doc, draft: Draft) -> tuple[int | None, int | None, int | None]:
+    """(killed, injured) as a coder would write them, None for a kind the report does not state; then
+    the people told shot ("Teen shot"), None where the report tells a death or all of them wounded:
+    ``drafts.join_same_victims`` reads a next report of as many dead as what became of them."""
+    mentions = _mentions(doc, draft)
+    killed, injured = casualty_totals(mentions)
+    shot = _largest_figure(mentions, "casualties")
+    if shot <= _largest_figure(mentions, "injured") or any(m.kind == "killed" for m in mentions):
+        shot = 0  # every one told wounded, or a death told: the outcome is known
+    return first_figure(killed), first_figure(injured), shot or None
+
+
+def _largest_figure(mentions: list[CasualtyMention], kind: str) -> int:
+    return max((first_figure(m.count) or 0 for m in mentions if m.kind == kind), default=0)
 
 
 # ----------------------------------------------------------------------------------------- segments
