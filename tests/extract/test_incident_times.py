@@ -375,6 +375,45 @@ def test_a_death_when_the_missiles_hit_dates_the_attack(model, assembler):
     assert assembler.match(doc)[0].time.value == "2022-07-03"
 
 
+def test_a_death_on_a_day_after_the_violence_is_a_follow_up(shooting):
+    text = "A girl shot in Belgorod died on Sunday. Her father shot her on Saturday night during an argument."
+    times = [day(text, "Sunday", "2022-07-03"), day(text, "Saturday night", "2022-07-02TNI")]
+    assert shooting(text, times, trigger="shot").time.value == "2022-07-02"
+
+
+def test_a_death_on_the_day_of_the_violence_still_dates_it(shooting):
+    text = "A girl shot in Belgorod died on Saturday. Her father shot her on Saturday during an argument."
+    times = [day(text, "Saturday", "2022-07-02")]
+    assert shooting(text, times, trigger="shot").time.value == "2022-07-02"
+
+
+def test_a_state_told_with_still_does_not_date_the_shooting(shooting):
+    text = ("A girl hurt in the shooting in Belgorod was still in grave condition on Saturday. "
+            "The shooting was reported at 7 p.m. on Friday.")
+    times = [day(text, "Saturday", "2022-07-02"), day(text, "7 p.m. on Friday", "2022-07-01T19:00")]
+    assert shooting(text, times).time.value == "2022-07-01"
+
+
+def test_taken_into_custody_does_not_date_the_shooting(shooting):
+    text = ("A man was taken into custody on Monday after the shooting in Belgorod. "
+            "The shooting happened on Saturday outside a store.")
+    times = [day(text, "Monday", "2022-07-04"), day(text, "Saturday", "2022-07-02")]
+    assert shooting(text, times).time.value == "2022-07-02"
+
+
+def test_custody_is_the_closest_bound_when_no_other_day_is_told(shooting):
+    text = "A man was taken into custody on Sunday after a shooting in Belgorod."
+    assert shooting(text, [day(text, "Sunday", "2022-07-03")]).time.value == "2022-07-03"
+
+
+def test_the_followups_lexicon_names_states_and_steps_after_violence():
+    from warlog.extract.incident_times import _followup_nouns, _harm_verbs, _state_words
+
+    assert "still" in _state_words() and {"custody", "court"} <= _followup_nouns()
+    assert all(w == w.lower() and " " not in w for w in _state_words() | _followup_nouns())
+    assert not _followup_nouns() & _harm_verbs()
+
+
 def test_the_followups_lexicon_names_verbs_of_dying_and_words_of_sequence():
     from warlog.extract.incident_times import _followups
 

@@ -152,21 +152,38 @@ def followup_times(
     times: list[TimeSpan],
     events: list[EventMention],
     ignored: set[int] | frozenset[int] = frozenset(),
+    violence: set[int] | None = None,
 ) -> set[int]:
     """Start offsets of the times that date what followed a violent event rather than the event itself.
 
-    A follow-up story ("A man charged in the Dec. 6 shooting appeared in court Monday") tells the attack
-    and the steps after it -- arrest, charge, court, death in hospital, vigil -- each with its own time; the
+    A follow-up story ("A man charged in the Dec. 6 shooting appeared in court Monday") tells the attack and
+    the steps after it -- arrest, charge, court, death in hospital, vigil -- each with its own time; the
     incident is the attack, so a time whose nearest governing verb is one of those steps (``times.yaml``:
-    ``followup_verbs``) does not date it. Not when the way up to that verb passes through the violent event
-    itself ("arrested a suspect in a shooting Tuesday night": the time is the shooting's), not where the
-    document tells violence nowhere (an arrest report on its own is dated by its own time), and not where
-    no other day is told (``ignored``: speech acts, page stamps; a month or a year is no day): police often
-    arrest on the day itself, and the step's day is then a closer bound than the publication date."""
+    ``followup_verbs``) does not date it, nor one told with a state after it (``after_state``: "was still in
+    grave condition Saturday", "taken into custody Friday"), or with a death on a later day than a day the
+    violence is told on ("shot Friday night ... died Saturday"). Not when the way up to that verb passes
+    through the violent event itself ("arrested a suspect in a shooting Tuesday night": the time is the
+    shooting's), not where the document tells violence nowhere (an arrest report on its own is dated by its
+    own time), and not where no other day is told (``ignored``: speech acts, page stamps; a month or a year is
+    no day): police often arrest on the day itself, and the step's day is then a closer bound than the
+    publication date."""
     violent = [e for e in events if e.event_type in VIOLENT_TYPES]
     if not violent:
         return set()
     verbs = time_lexicon().followup_verbs
+    deaths = _followups()[0]
+    still, held = _state_words(), _followup_nouns()
+    if violence is None:  # ``violence_times``, when the caller has not worked it out already
+        violence = violence_times(doc, times, events)
+    # the days told for the violence itself: a death told on a later day followed it
+    attack_days = {
+        t.local_date()
+        for t in times
+        if t.evidence.start in violence
+        and t.date_prec == DatePrec.DAY
+        and t.evidence.start not in ignored
+        and (t.value or "")[:1].isdigit()
+    }
     cues: set[int] = set()
     for e in violent:
         span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
@@ -187,13 +204,14 @@ def followup_times(
             if head.pos_ in ("VERB", "AUX") or head.head is head:
                 break
             head = head.head
-        if (
-            not through_event
-            and head.pos_ == "VERB"
-            and head.i not in cues
-            and (head.lemma_.lower() in verbs or death_after(head))
-        ):
+        if through_event or head.i in cues:
+            continue
+        if (head.pos_ == "VERB" and (head.lemma_.lower() in verbs or death_after(head))) or (
+            head.pos_ in ("VERB", "AUX") and after_state(head, still, held)
+        ):  # "still in grave condition on Saturday", "was taken into custody Friday": a state after it
             found.add(t.evidence.start)
+        elif head.lemma_.lower() in deaths and any(d is not None and d < t.local_date() for d in attack_days):
+            found.add(t.evidence.start)  # "shot Friday night ... died Saturday": the death followed
     if all(t.evidence.start in found for t in dated if t.date_prec == DatePrec.DAY):
         return set()  # no other day dates the event: the follow-up's day is the closest bound
     return found
@@ -212,6 +230,35 @@ def _followups() -> tuple[frozenset[str], frozenset[str]]:
     deaths, after = (frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, key))
                      for key in ("death_verbs", "after_words"))
     return deaths, after
+
+
+@cache
+def _state_words() -> frozenset[str]:
+    """``followups.yaml``'s adverbs that make a clause a state after the violence ("still in critical
+    condition Saturday", "was still at large Monday")."""
+    raw = load_yaml(FOLLOWUPS)
+    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "state_words"))
+
+
+@cache
+def _followup_nouns() -> frozenset[str]:
+    """``followups.yaml``'s nouns of where people are held after the violence ("custody", "court")."""
+    raw = load_yaml(FOLLOWUPS)
+    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "followup_nouns"))
+
+
+def after_state(verb, still: frozenset[str], held: frozenset[str]) -> bool:
+    """The verb tells a state the people or the case are in after the violence: "still" modifies it ("was
+    still at large Monday"), or it puts someone in custody or in court ("taken into custody Friday", "no one
+    was in custody early Wednesday", "is due in court Tuesday")."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in still:
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in held for g in child.children
+        ):
+            return True
+    return False
 
 
 @cache

@@ -109,8 +109,8 @@ class IncidentAssembler(Component):
 
         # times that date a speech act or the page itself never date the event
         speech = speech_times(doc, times, claims) | page_stamps(doc_text(doc), times, published)
-        speech |= followup_times(doc, times, events, speech)
         violent = violence_times(doc, times, events)
+        speech |= followup_times(doc, times, events, speech, violent)
         segments = [
             s for s in _segments(doc, events, sentences) if not _unreal(s, claims) and not _reference(doc, s)
         ]
