@@ -54,3 +54,16 @@ def test_a_follower_outweighs_an_event_label_in_a_headline(model, small_gazettee
     assert [m.name for m in finder.find(_with_entity(model(text), 0, 1, "EVENT"), text)] == ["Alexandria"]
     text = "Alexandria recovering after accidental shooting."
     assert finder.find(_with_entity(model(text), 0, 1, "EVENT"), text) == []
+
+
+def test_a_full_name_the_model_calls_a_person_is_a_town_before_its_young(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    text = "Mount Oliver teen hurt by a stray bullet."
+    found = finder.find(_with_entity(model(text), 0, 2, "PERSON"), text)
+    assert [m.name for m in found] == ["Mount Oliver"]
+
+
+def test_a_full_name_the_model_calls_a_person_stays_a_person_before_other_words(model, small_gazetteer):  # noqa: F811
+    finder = MentionFinder(small_gazetteer, Cues())
+    text = "Mount Oliver told reporters about a stray bullet."
+    assert finder.find(_with_entity(model(text), 0, 2, "PERSON"), text) == []

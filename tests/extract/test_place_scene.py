@@ -23,6 +23,8 @@ from warlog.extract.place_scene import (
     neighbourhood_pattern,
     off_scene,
     outlet_place,
+    people_followers,
+    person_name,
     residence_patterns,
     residence_place,
     street_place,
@@ -211,3 +213,28 @@ def test_a_town_before_its_police_is_a_police_seat(text, seat):
 ])
 def test_a_capitalised_name_word_makes_a_street_or_venue_a_lower_case_one_does_not(text, part):
     assert city_part(before_city_parts(text), "Oakton") is part
+
+
+# ------------------------------------------------------------------------------ persons the model mistakes
+
+
+def _person_span(model, text: str, start: int, end: int):
+    """The tokens start..end of ``text`` as one PERSON entity, whatever the model says."""
+    from spacy.tokens import Span as TokenSpan
+
+    doc = model(text)
+    doc.ents = [TokenSpan(doc, start, end, label="PERSON")]
+    return doc[start:end]
+
+
+@pytest.mark.parametrize("text", ["Deer Park teen hurt in shooting.", "Deer Park police arrest two men."])
+def test_a_person_before_a_towns_young_or_police_is_no_person(model, text):
+    assert not person_name(_person_span(model, text, 0, 2))
+
+
+def test_a_person_before_other_words_stays_a_person(model):
+    assert person_name(_person_span(model, "Deer Park told reporters she was fine.", 0, 2))
+
+
+def test_the_person_followers_are_read_from_the_cue_lexicon():
+    assert {"teen", "police"} <= people_followers()

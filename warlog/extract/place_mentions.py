@@ -169,7 +169,13 @@ class MentionFinder:
                 continue
             stop, name, hits = best
             unit_named = stop - i > 1 and doc[stop - 1].lower_ in self.cues.units  # "X Oblast" is no person
-            if any(blocked[k] for k in range(i, stop)) and not (self._cue_before(doc, text, i) or unit_named):
+            # "Broken Arrow teen shot": a full 'person' before a town's people or police is the town
+            peopled = (
+                stop < n and doc[stop].lower_ in self.cues.person_followers and whole_entity(doc, i, stop)
+            )
+            if any(blocked[k] for k in range(i, stop)) and not (
+                self._cue_before(doc, text, i) or unit_named or peopled
+            ):
                 i = stop
                 continue
             if self._not_a_place(doc, i, stop, name):
