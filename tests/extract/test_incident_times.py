@@ -407,7 +407,7 @@ def test_custody_is_the_closest_bound_when_no_other_day_is_told(shooting):
 
 
 def test_the_followups_lexicon_names_states_and_steps_after_violence():
-    from warlog.extract.incident_times import _followup_nouns, _harm_verbs, _state_words
+    from warlog.extract.followup_words import _followup_nouns, _harm_verbs, _state_words
 
     assert "still" in _state_words() and {"custody", "court"} <= _followup_nouns()
     assert all(w == w.lower() and " " not in w for w in _state_words() | _followup_nouns())
@@ -415,7 +415,7 @@ def test_the_followups_lexicon_names_states_and_steps_after_violence():
 
 
 def test_the_followups_lexicon_names_verbs_of_dying_and_words_of_sequence():
-    from warlog.extract.incident_times import _followups
+    from warlog.extract.followup_words import _followups
 
     deaths, after = _followups()
     assert "die" in deaths and "after" in after
@@ -423,7 +423,7 @@ def test_the_followups_lexicon_names_verbs_of_dying_and_words_of_sequence():
 
 
 def test_the_followups_lexicon_names_verbs_of_occurring_not_of_harm():
-    from warlog.extract.incident_times import _harm_verbs, _occurrence_verbs
+    from warlog.extract.followup_words import _harm_verbs, _occurrence_verbs
 
     occurring = _occurrence_verbs()
     assert {"occur", "happen"} <= occurring and not occurring & _harm_verbs()

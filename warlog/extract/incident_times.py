@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
 from spacy.tokens import Doc
 
-from warlog.data import load_yaml, word_list
-from warlog.errors import LexiconError
-from warlog.extract.casualty_lexicon import casualty_lexicon
 from warlog.extract.drafts import Draft, Segment, same_place
+from warlog.extract.followup_words import (
+    _followup_nouns,
+    _followups,
+    _harm_verbs,
+    _occurrence_verbs,
+    _state_words,
+    after_state,
+    death_after,
+)
 from warlog.extract.times import is_background_time, zone_label
 from warlog.extract.timex import time_lexicon
 from warlog.schema import Claim, DatePrec, EventMention, Stance, TimeSpan
@@ -215,81 +220,6 @@ def followup_times(
     if all(t.evidence.start in found for t in dated if t.date_prec == DatePrec.DAY):
         return set()  # no other day dates the event: the follow-up's day is the closest bound
     return found
-
-
-#: The lexicon of deaths told after the violence (``death_after``).
-FOLLOWUPS = "followups.yaml"
-
-
-@cache
-def _followups() -> tuple[frozenset[str], frozenset[str]]:
-    """``followups.yaml`` validated: the verbs of dying and the words that put the violence before them."""
-    raw = load_yaml(FOLLOWUPS)
-    if not isinstance(raw, dict):
-        raise LexiconError(f"lexicon {FOLLOWUPS!r} must be a mapping; see warlog/data/{FOLLOWUPS}")
-    deaths, after = (frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, key))
-                     for key in ("death_verbs", "after_words"))
-    return deaths, after
-
-
-@cache
-def _state_words() -> frozenset[str]:
-    """``followups.yaml``'s adverbs that make a clause a state after the violence ("still in critical
-    condition Saturday", "was still at large Monday")."""
-    raw = load_yaml(FOLLOWUPS)
-    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "state_words"))
-
-
-@cache
-def _followup_nouns() -> frozenset[str]:
-    """``followups.yaml``'s nouns of where people are held after the violence ("custody", "court")."""
-    raw = load_yaml(FOLLOWUPS)
-    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "followup_nouns"))
-
-
-def after_state(verb, still: frozenset[str], held: frozenset[str]) -> bool:
-    """The verb tells a state the people or the case are in after the violence: "still" modifies it ("was
-    still at large Monday"), or it puts someone in custody or in court ("taken into custody Friday", "no one
-    was in custody early Wednesday", "is due in court Tuesday")."""
-    for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in still:
-            return True
-        if child.dep_ == "prep" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in held for g in child.children
-        ):
-            return True
-    return False
-
-
-@cache
-def _occurrence_verbs() -> frozenset[str]:
-    """``followups.yaml``'s verbs that only say the violence took place ("the shooting happened ...")."""
-    raw = load_yaml(FOLLOWUPS)
-    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "occurrence_verbs"))
-
-
-@cache
-def _harm_verbs() -> frozenset[str]:
-    """The casualty lexicon's verbs of killing, wounding or shooting someone (``casualties.yaml``
-    ``transitive_verbs``), less its tally verbs ("lost 30,000 troops") and its captures."""
-    lex = casualty_lexicon()
-    harmed = {"killed", "injured", "casualties"}
-    return frozenset(w for w, kind in lex.transitive.items() if kind in harmed) - lex.tally_verbs
-
-
-def death_after(verb) -> bool:
-    """A verb of dying told after the violence ("died Friday after being shot", "died Sunday following a
-    shooting"): the death followed the attack, so its time is a follow-up's (``followups.yaml``). A death
-    told with the attack ("died on Monday when missiles hit") is not."""
-    deaths, after = _followups()
-    if verb.lemma_.lower() not in deaths:
-        return False
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in after:
-            return True
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in after for m in child.children):
-            return True
-    return False
 
 
 def violence_times(doc: Doc, times: list[TimeSpan], events: list[EventMention]) -> set[int]:
