@@ -29,6 +29,11 @@ from warlog.schema import CasualtyMention, Count
 __all__ = ["SingleVictims"]
 
 
+#: Parts of speech no casualty predicate is written as (the predicate is a verb, adjective, noun or adverb;
+#: "of" alone among the prepositions: "claimed the life of a man"). Skipping them keeps the component cheap.
+_NO_PREDICATE = frozenset({"PUNCT", "DET", "CCONJ", "SCONJ", "PART", "NUM", "SPACE", "SYM", "PRON", "ADP"})
+
+
 class SingleVictims(CasualtyWords):
     """Counts one victim per person a casualty verb or adjective is said of, where no number is written."""
 
@@ -38,6 +43,8 @@ class SingleVictims(CasualtyWords):
         found: dict[int, CasualtyMention] = {}  # victim token -> its most specific mention
         rank = {"killed": 0, "injured": 1}
         for verb in sent:
+            if verb.pos_ in _NO_PREDICATE and verb.lower_ != "of":  # cheap: most tokens tell no harm
+                continue
             lemma, preset = verb_lemma(verb, lex), None
             participle = lemma in lex.transitive and verb.tag_ in {"VBN", "VBD"}
             shooting = verb.lower_ in lex.adjectives or participle
