@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import cache
 
 from warlog.data import load_yaml, word_list
-from warlog.errors import LexiconError
 from warlog.extract.casualty_lexicon import casualty_lexicon
 
 #: The lexicon of what followed the violence (``death_after``, ``after_state``) and of what only says it
@@ -19,29 +18,25 @@ FOLLOWUPS = "followups.yaml"
 
 
 @cache
+def _words(key: str) -> frozenset[str]:
+    """One word list of ``followups.yaml``, checked by ``word_list`` (a typo stops the load), lower-cased."""
+    return frozenset(w.lower() for w in word_list(FOLLOWUPS, load_yaml(FOLLOWUPS), key))
+
+
 def _followups() -> tuple[frozenset[str], frozenset[str]]:
-    """``followups.yaml`` validated: the verbs of dying and the words that put the violence before them."""
-    raw = load_yaml(FOLLOWUPS)
-    if not isinstance(raw, dict):
-        raise LexiconError(f"lexicon {FOLLOWUPS!r} must be a mapping; see warlog/data/{FOLLOWUPS}")
-    deaths, after = (frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, key))
-                     for key in ("death_verbs", "after_words"))
-    return deaths, after
+    """The verbs of dying and the words that put the violence before them."""
+    return _words("death_verbs"), _words("after_words")
 
 
-@cache
 def _state_words() -> frozenset[str]:
-    """``followups.yaml``'s adverbs that make a clause a state after the violence ("still in critical
-    condition Saturday", "was still at large Monday")."""
-    raw = load_yaml(FOLLOWUPS)
-    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "state_words"))
+    """Adverbs that make a clause a state after the violence ("still in critical condition Saturday", "was
+    still at large Monday")."""
+    return _words("state_words")
 
 
-@cache
 def _followup_nouns() -> frozenset[str]:
-    """``followups.yaml``'s nouns of where people are held after the violence ("custody", "court")."""
-    raw = load_yaml(FOLLOWUPS)
-    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "followup_nouns"))
+    """Nouns of where people are held after the violence ("custody", "court")."""
+    return _words("followup_nouns")
 
 
 def after_state(verb, still: frozenset[str], held: frozenset[str]) -> bool:
@@ -58,11 +53,9 @@ def after_state(verb, still: frozenset[str], held: frozenset[str]) -> bool:
     return False
 
 
-@cache
 def _occurrence_verbs() -> frozenset[str]:
-    """``followups.yaml``'s verbs that only say the violence took place ("the shooting happened ...")."""
-    raw = load_yaml(FOLLOWUPS)
-    return frozenset(w.lower() for w in word_list(FOLLOWUPS, raw, "occurrence_verbs"))
+    """Verbs that only say the violence took place ("the shooting happened ...")."""
+    return _words("occurrence_verbs")
 
 
 @cache
