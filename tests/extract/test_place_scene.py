@@ -8,6 +8,7 @@ import pytest
 from tests.extract.place_helpers import place_at
 from warlog.errors import LexiconError
 from warlog.extract import place_scene
+from warlog.extract.place_cues import person_followers
 from warlog.extract.place_scene import (
     agency_place,
     before_city_parts,
@@ -23,7 +24,6 @@ from warlog.extract.place_scene import (
     neighbourhood_pattern,
     off_scene,
     outlet_place,
-    people_followers,
     person_name,
     residence_patterns,
     residence_place,
@@ -237,4 +237,4 @@ def test_a_person_before_other_words_stays_a_person(model):
 
 
 def test_the_person_followers_are_read_from_the_cue_lexicon():
-    assert {"teen", "police"} <= people_followers()
+    assert {"teen", "police"} <= person_followers()

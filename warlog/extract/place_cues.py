@@ -10,10 +10,11 @@ beyond the tokens it is handed.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
-from warlog.data import load_yaml
+from warlog.data import load_yaml, word_list
 from warlog.errors import LexiconError
 from warlog.geo.gazetteer import Entry
 from warlog.geo.names import ascii_fold, keys, lookup_key, translit
@@ -24,6 +25,15 @@ _DATELINE_AFTER = {"(", "—", "–", "--", "-", ","}
 _DATELINE_MIN_LETTERS = 4  # "US", "UK" in capitals are words of running text, not datelines
 _KIND_NAMES = {"admin1": ADMIN1, "admin2": ADMIN2}
 _TAIL_CHARS = 24  # longer than any word a cue phrase ends with
+
+
+@cache
+def person_followers() -> frozenset[str]:
+    """``person_followers`` of ``geo_cues.yaml``: words after a name that make even a 'person' a town
+    ("Wilmington police", "a Kenner teen"). The place finder (``Cues``) and the scene rules
+    (``place_scene.person_name``) read this one list."""
+    words = word_list("geo_cues.yaml", load_yaml("geo_cues.yaml"), "person_followers")
+    return frozenset(w.lower() for w in words)
 
 
 class Cues:
@@ -51,7 +61,7 @@ class Cues:
         self.not_places = {lookup_key(str(w)) for w in data.get("not_places", [])}
         self.strong = {str(w).lower() for w in data.get("strong_preps", [])}
         self.followers = {str(w).lower() for w in data.get("place_followers", [])}
-        self.person_followers = {str(w).lower() for w in data.get("person_followers", [])}
+        self.person_followers = set(person_followers())
         self.titles = {str(w).lower() for w in data.get("person_titles", [])}
         self.streets = {str(w).lower() for w in data.get("street_words", [])}
         if not isinstance(data.get("list_kinds", {}), dict):

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from warlog.data import load_yaml, word_list
+from warlog.extract.place_cues import person_followers
 from warlog.schema import Place
 
 #: The lexicon of this module's word lists.
@@ -59,20 +60,12 @@ def person_name(span) -> bool:
         return False
     doc, first, last = span.doc, people[0], people[-1]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if after is not None and after.lower_ in people_followers():
+    if after is not None and after.lower_ in person_followers():
         return False  # "Broken Arrow teen shot": people are not followed by a town's young or its police
     inside = after is not None and after.ent_iob_ == "I" and after.ent_type_ == "PERSON"
     longer = (first.ent_iob_ == "I" and first.i == span.start) or inside
     before = doc[first.i - 1].lower_ if first.i > 0 else ""
     return longer or before not in locative_words()
-
-
-@cache
-def people_followers() -> frozenset[str]:
-    """``person_followers`` of ``geo_cues.yaml``: words after a name that make even a 'person' a town
-    ("Wilmington police", "a Kenner teen"); the place finder reads the same list."""
-    words = word_list("geo_cues.yaml", load_yaml("geo_cues.yaml"), "person_followers")
-    return frozenset(w.lower() for w in words)
 
 
 @cache
